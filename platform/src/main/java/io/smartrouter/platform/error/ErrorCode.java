@@ -1,0 +1,14 @@
+package io.smartrouter.platform.error;
+
+/**
+ * A machine-readable error: the dotted {@code error_type} of the API's error envelope and the HTTP status it maps to.
+ * Business errors cross the command bus as codes (enums implementing this), never as exception classes.
+ */
+public interface ErrorCode {
+
+    /** The dotted code merchants program against, e.g. {@code request.validation.invalid-amount}. */
+    String type();
+
+    /** The HTTP status the code is answered with. */
+    int status();
+}
