@@ -2,6 +2,7 @@ package io.smartrouter.platform.error;
 
 import io.smartrouter.platform.web.RequestIds;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -117,7 +118,7 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
                 || causeOf(input, DecodingException.class) != null) {
             return new ApiException(PlatformErrorCode.INVALID_JSON, "The request body is not a valid JSON object");
         }
-        if (input.getReason() != null && input.getReason().contains("body is missing")) {
+        if (input.getReason() != null && input.getReason().toLowerCase(Locale.ROOT).contains("request body")) {
             return new ApiException(PlatformErrorCode.INVALID_JSON, "A JSON request body is required");
         }
         return new ApiException(PlatformErrorCode.INVALID_FIELD, "The request is invalid");

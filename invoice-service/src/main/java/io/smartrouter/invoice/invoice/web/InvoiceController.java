@@ -1,0 +1,70 @@
+package io.smartrouter.invoice.invoice.web;
+
+import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
+import io.smartrouter.invoice.invoice.query.InvoiceView;
+import io.smartrouter.platform.error.ApiException;
+import io.smartrouter.platform.events.EventMetadata;
+import io.smartrouter.platform.id.InvoiceId;
+import io.smartrouter.platform.security.ProjectContext;
+import io.smartrouter.platform.web.ApiResponses;
+import io.smartrouter.platform.web.Blocking;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** {@code /invoices}: every call is scoped to the caller's project and needs the secret key. */
+@RestController
+@RequestMapping(path = "/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
+class InvoiceController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    InvoiceController(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Map<String, Object>> create(@RequestBody CreateInvoiceRequest request, ProjectContext caller,
+            ServerWebExchange exchange) {
+        caller.requireSecretKey();
+        var command = request.toCommand(InvoiceId.newId(), caller.projectId(), clock.instant());
+        var message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(EventMetadata.forRequest(exchange, caller));
+        return Blocking.future(() -> commands.send(message))
+                .then(find(caller, command.invoiceId().value()));
+    }
+
+    @GetMapping("/{invoiceId}")
+    Mono<Map<String, Object>> get(@PathVariable String invoiceId, ProjectContext caller) {
+        caller.requireSecretKey();
+        return find(caller, invoiceId);
+    }
+
+    private Mono<Map<String, Object>> find(ProjectContext caller, String invoiceId) {
+        if (!InvoiceId.isWellFormed(invoiceId)) {
+            return Mono.error(ApiException.notFound("invoice", "(malformed)"));
+        }
+        var query = new FindInvoiceQuery(caller.projectId(), invoiceId);
+        return Blocking.future(() -> queries.query(query, ResponseTypes.optionalInstanceOf(InvoiceView.class)))
+                .flatMap(Mono::justOrEmpty)
+                .map(invoice -> ApiResponses.of("invoice", InvoiceResponse.of(invoice)))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("invoice", invoiceId)));
+    }
+}

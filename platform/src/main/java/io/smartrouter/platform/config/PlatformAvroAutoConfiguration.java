@@ -1,0 +1,21 @@
+package io.smartrouter.platform.config;
+
+import io.smartrouter.schemas.registry.PublishedSchemas;
+import org.apache.avro.message.SchemaStore;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Gives Axon's Avro serializer every published schema version, so events stored under an older schema still load.
+ * Runs before Axon's own Avro configuration, which otherwise registers only the schemas of the current classes.
+ */
+@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AvroSerializerAutoConfiguration")
+@ConditionalOnClass(name = "org.axonframework.serialization.avro.AvroSerializer")
+public class PlatformAvroAutoConfiguration {
+
+    @Bean
+    SchemaStore publishedSchemas() {
+        return PublishedSchemas.load();
+    }
+}

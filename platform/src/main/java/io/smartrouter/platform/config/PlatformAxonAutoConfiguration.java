@@ -1,0 +1,93 @@
+package io.smartrouter.platform.config;
+
+import io.smartrouter.platform.axon.CommandRejections;
+import io.smartrouter.platform.events.EventMetadataProvider;
+import io.smartrouter.platform.events.EventTopics;
+import io.smartrouter.platform.events.KafkaEventPublisher;
+import io.smartrouter.schemas.envelope.EventEnvelope;
+import io.smartrouter.schemas.serde.EventEnvelopeSerializer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Axon conventions for every event-sourced service, and the event store → Kafka publication. */
+@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+@ConditionalOnClass(CommandGateway.class)
+public class PlatformAxonAutoConfiguration {
+
+    @Bean
+    CorrelationDataProvider eventMetadataProvider() {
+        return new EventMetadataProvider();
+    }
+
+    @Bean
+    CommandRejections commandRejections() {
+        return new CommandRejections();
+    }
+
+    /** Present when the service declares which topics its aggregates publish to. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(KafkaTemplate.class)
+    @ConditionalOnBean(EventTopics.class)
+    @EnableConfigurationProperties(KafkaProperties.class)
+    static class KafkaPublication {
+
+        /** Bounds one batch's wait for Kafka's acknowledgements before it is rolled back and retried. */
+        private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+        @Bean
+        DefaultKafkaProducerFactory<String, EventEnvelope> eventProducerFactory(KafkaProperties kafka) {
+            Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+            // Fail fast while the broker is away so the processor backs off instead of hanging for minutes.
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+            config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "event-publisher");
+            return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new EventEnvelopeSerializer());
+        }
+
+        @Bean
+        KafkaTemplate<String, EventEnvelope> eventKafkaTemplate(
+                DefaultKafkaProducerFactory<String, EventEnvelope> eventProducerFactory) {
+            return new KafkaTemplate<>(eventProducerFactory);
+        }
+
+        @Bean
+        KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, EventEnvelope> eventKafkaTemplate,
+                EventTopics topics) {
+            return new KafkaEventPublisher(eventKafkaTemplate, topics, SEND_TIMEOUT);
+        }
+
+        /** One thread keeps per-aggregate order; failures propagate so the batch is retried, never skipped. */
+        @Bean
+        ConfigurerModule kafkaPublisherProcessor() {
+            return configurer -> configurer.eventProcessing(processing -> processing
+                    .registerTrackingEventProcessor(KafkaEventPublisher.PROCESSING_GROUP,
+                            config -> config.eventStore(),
+                            config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andBatchSize(100))
+                    .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
+                            config -> PropagatingErrorHandler.instance()));
+        }
+    }
+}
