@@ -10,7 +10,6 @@ import io.smartrouter.platform.web.ApiResponses;
 import io.smartrouter.platform.web.Blocking;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

@@ -1,0 +1,60 @@
+package io.smartrouter.platform.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+class ErrorEnvelopeHandlerTests {
+
+    private final JsonMapper json = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+
+    @Test
+    void answersApiErrorsWithTheirCodeAndMessage() {
+        var exchange = handle(new ApiException(PlatformErrorCode.INVALID_AMOUNT, "Bad amount"));
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(exchange.getResponse().getBodyAsString().block())
+                .isEqualTo("{\"success\":false,\"error_type\":\"request.validation.invalid-amount\",\"message\":\"Bad amount\"}");
+    }
+
+    @Test
+    void hidesTheDetailsOfUnexpectedFailures() {
+        var exchange = handle(new IllegalStateException("card 4242424242424242 exploded at line 7"));
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(exchange.getResponse().getBodyAsString().block())
+                .contains("server.internal-error").doesNotContain("4242").doesNotContain("exploded");
+    }
+
+    @Test
+    void consultsTranslatorsFirst() {
+        ErrorTranslator translator = failure -> Optional.of(new ApiException(PlatformErrorCode.SERVICE_UNAVAILABLE, "Later"));
+        var handler = new ErrorEnvelopeHandler(json, List.of(translator));
+        var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/x"));
+        handler.handle(exchange, new IllegalStateException()).block();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void mapsFrameworkStatusesToEnvelopeCodes() {
+        assertThat(handle(new ResponseStatusException(HttpStatus.NOT_FOUND)).getResponse().getBodyAsString().block())
+                .contains("request.route.not-found");
+        assertThat(handle(new ResponseStatusException(HttpStatus.CONFLICT)).getResponse().getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(handle(new ResponseStatusException(HttpStatus.BAD_GATEWAY)).getResponse().getStatusCode())
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private MockServerWebExchange handle(Throwable failure) {
+        var exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/invoices"));
+        new ErrorEnvelopeHandler(json, List.of()).handle(exchange, failure).block();
+        return exchange;
+    }
+}
