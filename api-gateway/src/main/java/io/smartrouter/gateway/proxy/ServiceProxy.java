@@ -1,0 +1,132 @@
+package io.smartrouter.gateway.proxy;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.smartrouter.gateway.config.GatewayProperties;
+import io.smartrouter.platform.error.ApiException;
+import io.smartrouter.platform.error.PlatformErrorCode;
+import io.smartrouter.platform.security.ProjectContext;
+import io.smartrouter.platform.security.ServiceAuthentication;
+import io.smartrouter.platform.web.RequestIds;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.PrematureCloseException;
+
+/**
+ * Forwards an authenticated request to its service and relays the answer. Streams bodies both ways (nothing is
+ * buffered or logged), strips credentials and every client-sent {@code X-SmartRouter-*} header, adds the signed project
+ * context, and turns an unreachable or slow service into a 503 or 504 in the error envelope.
+ */
+public class ServiceProxy {
+
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
+            "authorization");
+
+    private final WebClient client;
+    private final ServiceAuthentication signer;
+    private final int maxRequestBytes;
+
+    public ServiceProxy(GatewayProperties properties, ServiceAuthentication signer, int maxRequestBytes) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+                .responseTimeout(properties.responseTimeout());
+        this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        this.signer = signer;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    public Mono<Void> forward(ServerWebExchange exchange, URI service, ProjectContext caller) {
+        ServerHttpRequest request = exchange.getRequest();
+        long declaredLength = request.getHeaders().getContentLength();
+        if (declaredLength > maxRequestBytes) {
+            return Mono.error(tooLarge());
+        }
+        String path = request.getPath().pathWithinApplication().value();
+        URI target = UriComponentsBuilder.fromUri(service).path(path)
+                .query(request.getURI().getRawQuery()).build(true).toUri();
+        return client.method(request.getMethod()).uri(target)
+                .headers(headers -> {
+                    copyForwardable(request.getHeaders(), headers);
+                    headers.set(RequestIds.HEADER, RequestIds.of(exchange));
+                    signer.sign(headers, caller, request.getMethod().name(), path, RequestIds.of(exchange));
+                })
+                .body(BodyInserters.fromDataBuffers(limited(request.getBody())))
+                .exchangeToMono(answer -> relay(answer, exchange.getResponse()))
+                .onErrorMap(ServiceProxy::unavailable);
+    }
+
+    private Mono<Void> relay(ClientResponse answer, ServerHttpResponse response) {
+        response.setStatusCode(answer.statusCode());
+        copyForwardable(answer.headers().asHttpHeaders(), response.getHeaders());
+        return response.writeWith(answer.bodyToFlux(DataBuffer.class));
+    }
+
+    /** Counts streamed bytes too: a chunked body has no Content-Length to check up front. */
+    private Flux<DataBuffer> limited(Flux<DataBuffer> body) {
+        AtomicLong total = new AtomicLong();
+        return body.handle((buffer, sink) -> {
+            if (total.addAndGet(buffer.readableByteCount()) > maxRequestBytes) {
+                DataBufferUtils.release(buffer);
+                sink.error(tooLarge());
+            } else {
+                sink.next(buffer);
+            }
+        });
+    }
+
+    private static void copyForwardable(HttpHeaders from, HttpHeaders to) {
+        from.forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(lower)
+                    && !lower.startsWith(ServiceAuthentication.HEADER_PREFIX.toLowerCase(Locale.ROOT))) {
+                to.put(name, values);
+            }
+        });
+    }
+
+    private static Throwable unavailable(Throwable failure) {
+        if (failure instanceof ApiException) {
+            return failure;
+        }
+        if (hasCause(failure, TimeoutException.class)
+                || hasCause(failure, ReadTimeoutException.class)) {
+            return new ApiException(PlatformErrorCode.SERVICE_TIMEOUT, "The service did not answer in time");
+        }
+        if (failure instanceof WebClientRequestException || hasCause(failure, PrematureCloseException.class)) {
+            return new ApiException(PlatformErrorCode.SERVICE_UNAVAILABLE, "The service is unavailable; retry later");
+        }
+        return failure;
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(PlatformErrorCode.BODY_TOO_LARGE, "The request body is too large");
+    }
+}

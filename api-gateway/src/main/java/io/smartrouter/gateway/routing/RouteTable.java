@@ -1,0 +1,61 @@
+package io.smartrouter.gateway.routing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Which service answers which public path (DESIGN.md), and the few calls the public key may make (API.md). The
+ * first matching rule wins, so the payment calls under {@code /invoices/{id}/…} come before the invoice rule.
+ */
+public final class RouteTable {
+
+    public static final String INVOICE = "invoice";
+    public static final String VAULT = "vault";
+    public static final String PAYMENT = "payment";
+    public static final String WEBHOOK = "webhook";
+
+    private static final String ID = "[^/]+";
+    private static final List<Rule> SERVICES = List.of(
+            new Rule(null, "/invoices/" + ID + "/(authorize|capture|void|refunds|transactions)(/.*)?", PAYMENT),
+            new Rule(null, "/invoices(/" + ID + "(/(customers|fulfillment))?)?", INVOICE),
+            new Rule(null, "/transactions(/.*)?", PAYMENT),
+            new Rule(null, "/gateway-configurations(/.*)?", PAYMENT),
+            new Rule(null, "/routing-rules", PAYMENT),
+            new Rule(null, "/three-d-s(/.*)?", PAYMENT),
+            new Rule(null, "/cards(/.*)?", VAULT),
+            new Rule(null, "/iins(/.*)?", VAULT),
+            new Rule(null, "/customers(/.*)?", VAULT),
+            new Rule(null, "/events(/.*)?", WEBHOOK),
+            new Rule(null, "/webhook-endpoints(/.*)?", WEBHOOK));
+    private static final List<Rule> PUBLIC_KEY_CALLS = List.of(
+            new Rule(HttpMethod.POST, "/cards", VAULT),
+            new Rule(HttpMethod.POST, "/invoices/" + ID + "/authorize", PAYMENT),
+            new Rule(null, "/three-d-s(/.*)?", PAYMENT),
+            new Rule(HttpMethod.GET, "/iins/" + ID, VAULT));
+
+    private RouteTable() {
+    }
+
+    /** The route of a request, or empty when no service answers that path. */
+    public static Optional<Route> resolve(HttpMethod method, String path) {
+        return SERVICES.stream().filter(rule -> rule.matches(method, path)).findFirst()
+                .map(rule -> new Route(rule.service(),
+                        PUBLIC_KEY_CALLS.stream().anyMatch(call -> call.matches(method, path))));
+    }
+
+    /** Where a request goes, and whether the project's public key may make it. */
+    public record Route(String service, boolean publicKeyAllowed) {
+    }
+
+    private record Rule(HttpMethod method, Pattern path, String service) {
+        Rule(HttpMethod method, String path, String service) {
+            this(method, Pattern.compile(path), service);
+        }
+
+        boolean matches(HttpMethod requestMethod, String requestPath) {
+            return (method == null || method.equals(requestMethod)) && path.matcher(requestPath).matches();
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.smartrouter.gateway.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartrouter.platform.id.ProjectId;
+import io.smartrouter.platform.security.KeyType;
+import io.smartrouter.platform.security.ProjectContext;
+import io.smartrouter.platform.security.ServiceAuthentication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** The gateway in front of a stub service that records what it received. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayTests {
+
+    static final String DEMO_SECRET = "key_test_demo";
+    static final String OTHER_SECRET = "key_test_other";
+    static final Map<String, Received> RECEIVED = new ConcurrentHashMap<>();
+    static final DisposableServer STUB = HttpServer.create().host("127.0.0.1").port(0)
+            .route(routes -> routes
+                    .get("/invoices/slow", (request, response) -> response.sendString(Mono.just("{}")
+                            .delayElement(Duration.ofSeconds(3))))
+                    .get("/invoices/conflict", (request, response) -> response.status(409)
+                            .header("Content-Type", "application/json")
+                            .sendString(Mono.just("{\"success\":false,\"error_type\":\"request.conflict\",\"message\":\"x\"}")))
+                    .route(request -> true, (request, response) -> request.receive().aggregate().asString()
+                            .defaultIfEmpty("")
+                            .flatMap(body -> {
+                                HttpHeaders headers = new HttpHeaders();
+                                request.requestHeaders().forEach(e -> headers.add(e.getKey(), e.getValue()));
+                                String requestId = headers.getFirst("X-Request-Id");
+                                RECEIVED.put(requestId, new Received(request.method().name(), request.uri(), headers, body));
+                                return response.header("Content-Type", "application/json")
+                                        .header("X-Stub", "yes")
+                                        .sendString(Mono.just("{\"success\":true}")).then();
+                            })))
+            .bindNow();
+
+    @Autowired
+    WebTestClient client;
+    @Autowired
+    ServiceAuthentication auth;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        String stub = "http://127.0.0.1:" + STUB.port();
+        registry.add("smartrouter.gateway.services.invoice", () -> stub);
+        registry.add("smartrouter.gateway.services.vault", () -> stub);
+        registry.add("smartrouter.gateway.services.payment", () -> stub);
+        registry.add("smartrouter.gateway.services.webhook", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("smartrouter.gateway.response-timeout", () -> "1s");
+        registry.add("smartrouter.max-request-bytes", () -> "1024");
+        registry.add("smartrouter.gateway.projects[test-proj_other].name", () -> "Other");
+        registry.add("smartrouter.gateway.projects[test-proj_other].secret-key-hash",
+                () -> "019562e12ab59d9fcac112761c89e26b0bd349482f8eeb330b37ab971b620389");
+    }
+
+    @AfterAll
+    static void stopStub() {
+        STUB.disposeNow();
+    }
+
+    @Test
+    void refusesMissingWrongAndMalformedCredentials() {
+        for (String authorization : new String[] {null, basic("test-proj_demo", "key_test_wrong"),
+            basic("test-proj_nobody", DEMO_SECRET), basic("not a project", DEMO_SECRET), "Basic !!!", "Bearer x",
+            basic("test-proj_demo", OTHER_SECRET)}) {
+            var request = client.get().uri("/invoices/iv_1");
+            if (authorization != null) {
+                request = request.header(HttpHeaders.AUTHORIZATION, authorization);
+            }
+            request.exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Smart Router\"")
+                    .expectBody().jsonPath("$.error_type").isEqualTo("request.authentication.invalid");
+        }
+    }
+
+    @Test
+    void forwardsMethodPathQueryAndBodyWithASignedProjectAndWithoutCredentials() {
+        client.post().uri("/invoices?expand=transaction&limit=10")
+                .header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", DEMO_SECRET))
+                .header("X-Request-Id", "req-forward-1")
+                .header("X-SmartRouter-Project-Id", "test-proj_other")
+                .header("x-smartrouter-key-type", "secret")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"x\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-Id", "req-forward-1")
+                .expectHeader().valueEquals("X-Stub", "yes");
+
+        Received received = RECEIVED.get("req-forward-1");
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.uri()).isEqualTo("/invoices?expand=transaction&limit=10");
+        assertThat(received.body()).isEqualTo("{\"name\":\"x\"}");
+        assertThat(received.headers().containsHeader(HttpHeaders.AUTHORIZATION)).isFalse();
+        assertThat(auth.verify(received.headers(), "POST", "/invoices", "req-forward-1"))
+                .contains(new ProjectContext(new ProjectId("test-proj_demo"), KeyType.SECRET));
+    }
+
+    @Test
+    void thePublicKeyMakesOnlyTheClientSideCalls() {
+        client.post().uri("/invoices").header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", ""))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.error_type").isEqualTo("request.authentication.secret-key-required");
+
+        client.post().uri("/cards").header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", ""))
+                .header("X-Request-Id", "req-public-1")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isOk();
+        assertThat(auth.verify(RECEIVED.get("req-public-1").headers(), "POST", "/cards", "req-public-1"))
+                .contains(new ProjectContext(new ProjectId("test-proj_demo"), KeyType.PUBLIC));
+    }
+
+    @Test
+    void generatesARequestIdWhenTheClientSentNoneOrGarbage() {
+        String generated = client.get().uri("/invoices/iv_2")
+                .header(HttpHeaders.AUTHORIZATION, basic("test-proj_other", OTHER_SECRET))
+                .header("X-Request-Id", "bad id with spaces")
+                .exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
+        assertThat(generated).startsWith("req_");
+        assertThat(RECEIVED.get(generated).headers().getFirst("X-SmartRouter-Project-Id")).isEqualTo("test-proj_other");
+    }
+
+    @Test
+    void answersUnknownRoutesItself() {
+        client.get().uri("/admin/projects").header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", DEMO_SECRET))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error_type").isEqualTo("request.route.not-found");
+    }
+
+    @Test
+    void relaysTheServicesErrorsUnchanged() {
+        client.get().uri("/invoices/conflict").header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", DEMO_SECRET))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().json("{\"success\":false,\"error_type\":\"request.conflict\",\"message\":\"x\"}");
+    }
+
+    @Test
+    void answers503WhenAServiceIsDownAnd504WhenItIsTooSlow() {
+        client.get().uri("/events").header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", DEMO_SECRET))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.error_type").isEqualTo("server.service-unavailable");
+        client.get().uri("/invoices/slow").header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", DEMO_SECRET))
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectBody().jsonPath("$.error_type").isEqualTo("server.service-timeout");
+    }
+
+    @Test
+    void refusesBodiesOverTheLimitDeclaredOrStreamed() {
+        client.post().uri("/invoices").header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", DEMO_SECRET))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"" + "x".repeat(2048) + "\"}")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.error_type").isEqualTo("request.body.too-large");
+    }
+
+    @Test
+    void reportsHealthWithoutCredentials() {
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int closedPort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Received(String method, String uri, HttpHeaders headers, String body) {
+    }
+}
