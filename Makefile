@@ -1,0 +1,38 @@
+# The command surface of Smart Router. `make run` and `make test` are all anyone needs.
+.DEFAULT_GOAL := help
+MVN ?= mvn
+
+# Everything a build depends on; an unchanged tree starts `make run` without rebuilding.
+SOURCES := $(shell find . \( -path ./data -o -name target -o -name node_modules -o -path ./.git \) -prune -o \( -name pom.xml -o -path "*/src/*" \) -type f -print)
+BUILT := deploy/target/.built
+
+.PHONY: help run build test js-deps clean reset-data
+
+help:
+	@echo "make run         start Kafka and every service with embedded defaults (http://localhost:8080)"
+	@echo "make test        run every module's tests (unit, embedded Kafka, PostgreSQL, system journeys)"
+	@echo "make build       package every module without running tests"
+	@echo "make clean       remove build output (keeps ./data)"
+	@echo "make reset-data  delete ./data: every event, topic and database of the local platform"
+
+run: $(BUILT)
+	java -cp "deploy/target/classes:deploy/target/lib/*" io.smartrouter.deploy.LocalPlatform
+
+build: $(BUILT)
+
+$(BUILT): $(SOURCES)
+	$(MVN) -q -T 2 package -DskipTests
+	@touch $@
+
+test: js-deps
+	$(MVN) -T 2 verify
+
+# The JavaScript Avro decoder that proves other languages can read our topics (used by the tests).
+js-deps:
+	npm ci --prefix schemas/js --no-audit --no-fund --loglevel=error
+
+clean:
+	$(MVN) -q clean
+
+reset-data:
+	rm -rf data
