@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,8 +42,8 @@ class PostgresEventStoreIntegrationTests extends InvoiceServiceIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     EventStore eventStore;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
 
     @DynamicPropertySource
     static void freshSchema(DynamicPropertyRegistry registry) {
@@ -85,7 +85,7 @@ class PostgresEventStoreIntegrationTests extends InvoiceServiceIntegrationTest {
         assertThat(event.getAmount()).isEqualTo(1500L);
         assertThat(event.getCurrency()).isEqualTo("KWD");
 
-        try (var topic = new InvoiceTopic(brokers, "postgres-test")) {
+        try (var topic = new InvoiceTopic(kafka.getBrokersAsString(), "postgres-test")) {
             topic.pollUntil(seen -> seen.stream().anyMatch(r -> r.key().equals(id)), Duration.ofSeconds(30));
         }
     }

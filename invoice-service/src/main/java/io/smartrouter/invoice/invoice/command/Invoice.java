@@ -4,7 +4,7 @@ import static io.smartrouter.platform.axon.CommandRejections.reject;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.smartrouter.invoice.invoice.api.CreateInvoiceCommand;
-import io.smartrouter.invoice.invoice.api.InvoiceErrorCode;
+import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -26,10 +26,10 @@ public class Invoice {
     @CommandHandler
     public Invoice(CreateInvoiceCommand command) {
         if (command.name() == null || command.name().isBlank()) {
-            throw reject(InvoiceErrorCode.NAME_REQUIRED, "An invoice needs a name");
+            throw reject(PlatformErrorCode.MISSING_FIELD, "An invoice needs a name");
         }
         if (!command.amount().isPositive()) {
-            throw reject(InvoiceErrorCode.INVALID_AMOUNT, "An invoice amount must be greater than zero");
+            throw reject(PlatformErrorCode.INVALID_AMOUNT, "An invoice amount must be greater than zero");
         }
         apply(InvoiceCreatedEvent.newBuilder()
                 .setInvoiceId(command.invoiceId().value())

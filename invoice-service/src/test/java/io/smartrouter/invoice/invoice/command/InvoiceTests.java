@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasProperty;
 import static org.hamcrest.Matchers.is;
 
 import io.smartrouter.invoice.invoice.api.CreateInvoiceCommand;
-import io.smartrouter.invoice.invoice.api.InvoiceErrorCode;
+import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.money.Money;
@@ -61,7 +61,7 @@ class InvoiceTests {
                 .when(new CreateInvoiceCommand(INVOICE, PROJECT, " ", Money.parse("10.00", "USD"), NOW))
                 .expectNoEvents()
                 .expectException(CommandExecutionException.class)
-                .expectExceptionDetails(InvoiceErrorCode.NAME_REQUIRED);
+                .expectExceptionDetails(PlatformErrorCode.MISSING_FIELD);
     }
 
     @Test
@@ -70,6 +70,6 @@ class InvoiceTests {
                 .when(new CreateInvoiceCommand(INVOICE, PROJECT, "Free", Money.parse("0.00", "EUR"), NOW))
                 .expectNoEvents()
                 .expectException(CommandExecutionException.class)
-                .expectExceptionDetails(InvoiceErrorCode.INVALID_AMOUNT);
+                .expectExceptionDetails(PlatformErrorCode.INVALID_AMOUNT);
     }
 }

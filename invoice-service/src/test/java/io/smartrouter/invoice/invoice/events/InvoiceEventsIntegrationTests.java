@@ -18,8 +18,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** An invoice created through the API reaches the invoices topic as an Avro envelope with complete metadata. */
@@ -31,8 +31,8 @@ class InvoiceEventsIntegrationTests extends InvoiceServiceIntegrationTest {
     WebTestClient unsigned;
     @Autowired
     ServiceAuthentication auth;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
 
     @Test
     void publishesInvoiceCreatedWithTheEnvelope() {
@@ -48,7 +48,7 @@ class InvoiceEventsIntegrationTests extends InvoiceServiceIntegrationTest {
         String invoiceId = (String) ((Map<String, Object>) response.get("invoice")).get("id");
 
         ConsumerRecord<String, EventEnvelope> record;
-        try (var topic = new InvoiceTopic(brokers, "envelope-test")) {
+        try (var topic = new InvoiceTopic(kafka.getBrokersAsString(), "envelope-test")) {
             record = topic.pollUntil(seen -> seen.stream().anyMatch(r -> r.key().equals(invoiceId)), Duration.ofSeconds(30))
                     .stream().filter(r -> r.key().equals(invoiceId)).findFirst().orElseThrow();
         }

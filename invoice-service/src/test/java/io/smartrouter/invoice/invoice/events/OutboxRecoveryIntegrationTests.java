@@ -90,6 +90,8 @@ class OutboxRecoveryIntegrationTests {
 
         Thread.sleep(1_000);
         broker = new EmbeddedKafkaKraftBroker(1, 3, Topics.INVOICES);
+        // Not spring.embedded.kafka.brokers: that system property belongs to the other test classes' broker.
+        broker.brokerListProperty("smartrouter.outbox-test.brokers");
         broker.afterPropertiesSet();
         String[] hostAndPort = broker.getBrokersAsString().split(",")[0].split(":");
         kafkaBackOnline = new TcpForwarder(KAFKA_PORT, hostAndPort[0], Integer.parseInt(hostAndPort[1]));
