@@ -2,17 +2,13 @@ package io.smartrouter.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartrouter.deploy.LocalPlatform;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.schemas.serde.EventPayloads;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.smartrouter.schemas.testing.JavaScriptDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,34 +70,12 @@ class InvoiceJourneyTests {
 
             Path value = temp.resolve("value.bin");
             Files.write(value, record.value());
-            NodeDecoder.decode(value).ifPresent(json -> assertThat(json)
+            JavaScriptDecoder.decode(value).ifPresent(json -> assertThat(json)
                     .contains("\"aggregate_id\": \"" + id + "\"")
                     .contains("\"event_id\": \"" + envelope.getEventId() + "\"")
                     .contains("\"correlation_id\": \"req-journey-1\"")
                     .contains("\"amount\": 1000")
                     .contains("\"currency\": \"USD\""));
-        }
-    }
-
-    /** schemas/js/decode.mjs, the non-Java reader; required when CI=true. */
-    static final class NodeDecoder {
-
-        static Optional<String> decode(Path value) throws IOException, InterruptedException {
-            Path root = LocalPlatform.repoRoot(Path.of(""));
-            Path script = root.resolve("schemas/js/decode.mjs");
-            boolean installed = Files.isDirectory(root.resolve("schemas/js/node_modules/avsc"));
-            if (!installed) {
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    throw new AssertionError("schemas/js/node_modules is missing: make test runs npm ci");
-                }
-                return Optional.empty();
-            }
-            Process node = new ProcessBuilder("node", script.toString(), value.toString()).redirectErrorStream(true)
-                    .start();
-            assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(node.exitValue()).as(output).isZero();
-            return Optional.of(output);
         }
     }
 }

@@ -3,11 +3,9 @@ package io.smartrouter.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.smartrouter.schemas.testing.JavaScriptDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,15 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NodeDecoderTests {
 
-    static final Path DECODER = Path.of("js", "decode.mjs");
-
     @Test
     void decodesAnEnvelopeAndItsPayload(@TempDir Path temp) throws Exception {
-        requireNode();
         Path value = temp.resolve("value.bin");
         Files.write(value, new EventEnvelopeSerializer().serialize("t", EventEnvelopeSerdeTests.ENVELOPE));
 
-        String json = run(value);
+        var decoded = JavaScriptDecoder.decode(value);
+        assumeTrue(decoded.isPresent(), "node or schemas/js/node_modules missing: run `npm ci --prefix schemas/js`");
+        String json = decoded.get();
 
         assertThat(json).contains("\"event_id\": \"ev_123\"")
                 .contains("\"event_type\": \"io.smartrouter.schemas.invoice.InvoiceCreatedEvent\"")
@@ -42,33 +39,5 @@ class NodeDecoderTests {
                 .contains("\"amount\": 1000")
                 .contains("\"currency\": \"USD\"")
                 .contains("\"created_at\": \"2026-11-24T10:15:30.123Z\"");
-    }
-
-    /** Runs the decoder on a file of raw value bytes and answers its JSON (shared with the system tests' idea). */
-    static String run(Path value) throws IOException, InterruptedException {
-        Process node = new ProcessBuilder("node", DECODER.toString(), value.toString()).redirectErrorStream(true).start();
-        assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(node.exitValue()).as(output).isZero();
-        return output;
-    }
-
-    static void requireNode() {
-        boolean available = Files.isDirectory(Path.of("js", "node_modules", "avsc")) && nodeRuns();
-        if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("node and schemas/js/node_modules are required when CI=true (make test runs npm ci)");
-        }
-        assumeTrue(available, "node or schemas/js/node_modules missing: run `npm ci --prefix schemas/js`");
-    }
-
-    private static boolean nodeRuns() {
-        try {
-            return new ProcessBuilder("node", "--version").start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
