@@ -7,11 +7,16 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The invoice read model row. Written only by {@link InvoiceSummaryProjection}. */
+/**
+ * The invoice read model row: the columns lists filter and sort on, and the whole {@link InvoiceView} as a JSON
+ * document. Written only by {@link InvoiceSummaryProjection}.
+ */
 @Entity
 @Table(name = "invoice_summary", indexes = @Index(name = "invoice_summary_project_created",
-        columnList = "project_id, created_at"))
+        columnList = "project_id, created_at, invoice_id"))
 public class InvoiceSummary {
+
+    static final int MAX_DOCUMENT = 1_000_000;
 
     @Id
     @Column(name = "invoice_id", length = 64)
@@ -20,33 +25,40 @@ public class InvoiceSummary {
     @Column(name = "project_id", length = 80, nullable = false)
     private String projectId;
 
-    @Column(nullable = false, length = 255)
-    private String name;
-
-    @Column(name = "amount_minor", nullable = false)
-    private long amountMinor;
-
-    @Column(nullable = false, length = 3)
-    private String currency;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "fulfillment_status", length = 20, nullable = false)
+    private String fulfillmentStatus;
+
+    @Column(name = "document", length = MAX_DOCUMENT, nullable = false)
+    private String document;
 
     protected InvoiceSummary() {
         // for JPA
     }
 
-    InvoiceSummary(String invoiceId, String projectId, String name, long amountMinor, String currency,
-            Instant createdAt) {
-        this.invoiceId = invoiceId;
-        this.projectId = projectId;
-        this.name = name;
-        this.amountMinor = amountMinor;
-        this.currency = currency;
-        this.createdAt = createdAt;
+    InvoiceSummary(InvoiceView invoice, String document) {
+        this.invoiceId = invoice.invoiceId();
+        this.projectId = invoice.projectId();
+        this.createdAt = invoice.createdAt();
+        update(invoice, document);
     }
 
-    InvoiceView toView() {
-        return new InvoiceView(invoiceId, projectId, name, amountMinor, currency, createdAt);
+    void update(InvoiceView invoice, String json) {
+        this.fulfillmentStatus = invoice.fulfillment().status();
+        this.document = json;
+    }
+
+    String invoiceId() {
+        return invoiceId;
+    }
+
+    String projectId() {
+        return projectId;
+    }
+
+    String document() {
+        return document;
     }
 }

@@ -2,21 +2,25 @@ package io.smartrouter.invoice.invoice.query;
 
 import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
+import io.smartrouter.schemas.invoice.InvoiceFulfillmentUpdatedEvent;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the invoice read model. Its processing group is a subscribing processor (see application.yml): the row is
- * written in the same transaction as the event, so an invoice can be read as soon as its creation returns.
+ * written in the same transaction as the event, so an invoice can be read as soon as a command on it returns.
  */
 @Component
 @ProcessingGroup(InvoiceSummaryProjection.PROCESSING_GROUP)
 public class InvoiceSummaryProjection {
 
     public static final String PROCESSING_GROUP = "invoice-summary";
+    /** The document format is internal to this projection: plain field names, ISO-8601 instants. */
+    private static final JsonMapper DOCUMENTS = JsonMapper.builder().build();
 
     private final InvoiceSummaryRepository invoices;
 
@@ -26,13 +30,34 @@ public class InvoiceSummaryProjection {
 
     @EventHandler
     void on(InvoiceCreatedEvent event) {
-        invoices.save(new InvoiceSummary(event.getInvoiceId(), event.getProjectId(), event.getName(),
-                event.getAmount(), event.getCurrency(), event.getCreatedAt()));
+        InvoiceView invoice = InvoiceViews.created(event);
+        invoices.save(new InvoiceSummary(invoice, write(invoice)));
+    }
+
+    @EventHandler
+    void on(InvoiceFulfillmentUpdatedEvent event) {
+        InvoiceSummary row = invoices.findById(event.getInvoiceId()).orElseThrow(() -> new IllegalStateException(
+                "Fulfillment of unknown invoice " + event.getInvoiceId()));
+        InvoiceView updated = InvoiceViews.fulfillmentUpdated(read(row), event);
+        row.update(updated, write(updated));
+        invoices.save(row);
     }
 
     @QueryHandler
     public Optional<InvoiceView> handle(FindInvoiceQuery query) {
         return invoices.findByInvoiceIdAndProjectId(query.invoiceId(), query.projectId().value())
-                .map(InvoiceSummary::toView);
+                .map(InvoiceSummaryProjection::read);
+    }
+
+    static InvoiceView read(InvoiceSummary row) {
+        return DOCUMENTS.readValue(row.document(), InvoiceView.class);
+    }
+
+    private static String write(InvoiceView invoice) {
+        String json = DOCUMENTS.writeValueAsString(invoice);
+        if (json.length() > InvoiceSummary.MAX_DOCUMENT) {
+            throw new IllegalStateException("Invoice " + invoice.invoiceId() + " is too large for the read model");
+        }
+        return json;
     }
 }

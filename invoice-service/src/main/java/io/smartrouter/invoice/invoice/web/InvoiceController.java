@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,6 +55,19 @@ class InvoiceController {
     Mono<Map<String, Object>> get(@PathVariable String invoiceId, ProjectContext caller) {
         caller.requireSecretKey();
         return find(caller, invoiceId);
+    }
+
+    /** Moves the order's fulfillment along; an illegal transition is a 409 and changes nothing. */
+    @PutMapping(path = "/{invoiceId}/fulfillment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Map<String, Object>> updateFulfillment(@PathVariable String invoiceId,
+            @RequestBody UpdateFulfillmentRequest request, ProjectContext caller, ServerWebExchange exchange) {
+        caller.requireSecretKey();
+        return find(caller, invoiceId).then(Mono.defer(() -> {
+            var command = request.toCommand(new InvoiceId(invoiceId), caller.projectId(), clock.instant());
+            var message = GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(EventMetadata.forRequest(exchange, caller));
+            return Blocking.future(() -> commands.send(message));
+        })).then(find(caller, invoiceId));
     }
 
     private Mono<Map<String, Object>> find(ProjectContext caller, String invoiceId) {

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
+import io.smartrouter.schemas.invoice.InvoiceFulfillmentUpdatedEvent;
+import io.smartrouter.schemas.invoice.InvoiceLineItem;
+import io.smartrouter.schemas.invoice.InvoiceShipping;
+import io.smartrouter.schemas.invoice.InvoiceTax;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class InvoiceSummaryProjectionTests {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static final ProjectId DEMO = new ProjectId("test-proj_demo");
 
     private final InMemoryInvoices invoices = new InMemoryInvoices();
     private final InvoiceSummaryProjection projection = new InvoiceSummaryProjection(invoices);
@@ -21,12 +27,45 @@ class InvoiceSummaryProjectionTests {
     @Test
     void recordsACreatedInvoiceAndAnswersItToItsProjectOnly() {
         projection.on(InvoiceCreatedEvent.newBuilder().setInvoiceId("iv_1").setProjectId("test-proj_demo")
-                .setName("Order").setAmount(1234).setCurrency("EUR").setCreatedAt(NOW).build());
+                .setName("Order").setAmount(1234).setCurrency("EUR").setCreatedAt(NOW)
+                .setDetails(List.of(InvoiceLineItem.newBuilder().setName("Book").setUnitAmount(1000).setQuantity(1)
+                        .build()))
+                .setShipping(InvoiceShipping.newBuilder().setAmount(134).setCountryCode("FR").build())
+                .setTax(InvoiceTax.newBuilder().setAmount(100).setRate("5.5").build())
+                .setMetadata(Map.of("k", "v"))
+                .build());
 
-        assertThat(projection.handle(new FindInvoiceQuery(new ProjectId("test-proj_demo"), "iv_1")))
-                .contains(new InvoiceView("iv_1", "test-proj_demo", "Order", 1234, "EUR", NOW));
+        InvoiceView invoice = projection.handle(new FindInvoiceQuery(DEMO, "iv_1")).orElseThrow();
+        assertThat(invoice.amountMinor()).isEqualTo(1234);
+        assertThat(invoice.details()).containsExactly(new InvoiceView.LineItemView("Book", 1000, 1, null, null, null));
+        assertThat(invoice.shipping().countryCode()).isEqualTo("FR");
+        assertThat(invoice.tax()).isEqualTo(new InvoiceView.TaxView(100, "5.5"));
+        assertThat(invoice.metadata()).containsEntry("k", "v");
+        assertThat(invoice.initiationType()).isEqualTo("cit");
+        assertThat(invoice.fulfillment().status()).isEqualTo("pending");
         assertThat(projection.handle(new FindInvoiceQuery(new ProjectId("test-proj_other"), "iv_1"))).isEmpty();
-        assertThat(projection.handle(new FindInvoiceQuery(new ProjectId("test-proj_demo"), "iv_2"))).isEmpty();
+        assertThat(projection.handle(new FindInvoiceQuery(DEMO, "iv_2"))).isEmpty();
+    }
+
+    @Test
+    void keepsTheFulfillmentHistory() {
+        projection.on(InvoiceCreatedEvent.newBuilder().setInvoiceId("iv_1").setProjectId("test-proj_demo")
+                .setName("Order").setAmount(1000).setCurrency("USD").setCreatedAt(NOW).build());
+        projection.on(fulfillment("pending", "processing", null, NOW.plusSeconds(60)));
+        projection.on(fulfillment("processing", "shipped", "JD0001", NOW.plusSeconds(120)));
+
+        var fulfillment = projection.handle(new FindInvoiceQuery(DEMO, "iv_1")).orElseThrow().fulfillment();
+        assertThat(fulfillment.status()).isEqualTo("shipped");
+        assertThat(fulfillment.trackingNumber()).isEqualTo("JD0001");
+        assertThat(fulfillment.updatedAt()).isEqualTo(NOW.plusSeconds(120));
+        assertThat(fulfillment.history()).extracting(InvoiceView.FulfillmentChangeView::status)
+                .containsExactly("processing", "shipped");
+    }
+
+    private static InvoiceFulfillmentUpdatedEvent fulfillment(String from, String to, String tracking, Instant at) {
+        return InvoiceFulfillmentUpdatedEvent.newBuilder().setInvoiceId("iv_1").setProjectId("test-proj_demo")
+                .setPreviousStatus(from).setStatus(to).setCarrier("DHL").setTrackingNumber(tracking).setUpdatedAt(at)
+                .build();
     }
 
     private static final class InMemoryInvoices implements InvoiceSummaryRepository {
@@ -34,13 +73,18 @@ class InvoiceSummaryProjectionTests {
 
         @Override
         public InvoiceSummary save(InvoiceSummary invoice) {
-            rows.put(invoice.toView().invoiceId(), invoice);
+            rows.put(invoice.invoiceId(), invoice);
             return invoice;
         }
 
         @Override
+        public Optional<InvoiceSummary> findById(String invoiceId) {
+            return Optional.ofNullable(rows.get(invoiceId));
+        }
+
+        @Override
         public Optional<InvoiceSummary> findByInvoiceIdAndProjectId(String invoiceId, String projectId) {
-            return Optional.ofNullable(rows.get(invoiceId)).filter(row -> row.toView().projectId().equals(projectId));
+            return findById(invoiceId).filter(row -> row.projectId().equals(projectId));
         }
     }
 }
