@@ -7,14 +7,15 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The invoice service on an in-memory H2 database and an in-process Kafka broker (KRaft). Test classes extending this
- * share one Spring context and one broker.
+ * share one Spring context and one broker. Responses may take longer than WebTestClient's 5 s default on a busy
+ * 2-core machine while the JVM warms up, hence 30 s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "spring.datasource.url=jdbc:h2:mem:invoice-it;DB_CLOSE_DELAY=-1",
     "smartrouter.data-dir=target/test-data"
 })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 3, topics = Topics.INVOICES)
 public abstract class InvoiceServiceIntegrationTest {
 }

@@ -58,6 +58,10 @@ public class InvoiceSummary {
         return projectId;
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
     String document() {
         return document;
     }

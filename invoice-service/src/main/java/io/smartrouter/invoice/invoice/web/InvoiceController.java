@@ -1,6 +1,7 @@
 package io.smartrouter.invoice.invoice.web;
 
 import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
+import io.smartrouter.invoice.invoice.query.InvoicePage;
 import io.smartrouter.invoice.invoice.query.InvoiceView;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.events.EventMetadata;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -49,6 +51,19 @@ class InvoiceController {
                 .andMetaData(EventMetadata.forRequest(exchange, caller));
         return Blocking.future(() -> commands.send(message))
                 .then(find(caller, command.invoiceId().value()));
+    }
+
+    @GetMapping
+    Mono<Map<String, Object>> list(@RequestParam Map<String, String> parameters, ProjectContext caller) {
+        caller.requireSecretKey();
+        var query = ListInvoicesParameters.toQuery(caller.projectId(), parameters);
+        return Blocking.future(() -> queries.query(query, ResponseTypes.instanceOf(InvoicePage.class)))
+                .map(page -> {
+                    Map<String, Object> body = ApiResponses.of("invoices",
+                            page.invoices().stream().map(InvoiceResponse::of).toList());
+                    body.put("has_more", page.hasMore());
+                    return body;
+                });
     }
 
     @GetMapping("/{invoiceId}")

@@ -42,7 +42,7 @@ import org.springframework.transaction.PlatformTransactionManager;
     "spring.datasource.url=jdbc:h2:mem:invoice-outbox;DB_CLOSE_DELAY=-1",
     "smartrouter.data-dir=target/test-data"
 })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class OutboxRecoveryIntegrationTests {
 
     private static final int KAFKA_PORT = freePort();

@@ -1,0 +1,85 @@
+package io.smartrouter.invoice.invoice.query;
+
+import io.smartrouter.invoice.invoice.api.ListInvoicesQuery;
+import io.smartrouter.platform.error.ApiException;
+import io.smartrouter.platform.error.PlatformErrorCode;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cursor pagination over the read model, ordered by (created_at, invoice_id) so that the order is total and stable.
+ * {@code start_after} continues in list order after an invoice; {@code end_before} returns the page just before one.
+ */
+@Component
+class InvoiceListQueries {
+
+    private final EntityManager entities;
+
+    InvoiceListQueries(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public InvoicePage handle(ListInvoicesQuery query) {
+        String cursorId = query.startAfter() != null ? query.startAfter() : query.endBefore();
+        InvoiceSummary cursor = cursorId == null ? null : cursor(query, cursorId);
+        // Walking backwards (end_before) reads in the opposite order and flips the page afterwards.
+        boolean backwards = query.endBefore() != null;
+        boolean ascending = query.ascending() != backwards;
+
+        StringBuilder jpql = new StringBuilder("select s from InvoiceSummary s where s.projectId = :project");
+        if (query.createdAfter() != null) {
+            jpql.append(" and s.createdAt > :after");
+        }
+        if (query.createdBefore() != null) {
+            jpql.append(" and s.createdAt < :before");
+        }
+        if (query.fulfillmentStatus() != null) {
+            jpql.append(" and s.fulfillmentStatus = :status");
+        }
+        if (cursor != null) {
+            String beyond = ascending ? ">" : "<";
+            jpql.append(" and (s.createdAt ").append(beyond).append(" :cursorAt or (s.createdAt = :cursorAt and s.invoiceId ")
+                    .append(beyond).append(" :cursorId))");
+        }
+        String direction = ascending ? " asc" : " desc";
+        jpql.append(" order by s.createdAt").append(direction).append(", s.invoiceId").append(direction);
+
+        var select = entities.createQuery(jpql.toString(), InvoiceSummary.class)
+                .setParameter("project", query.projectId().value())
+                .setMaxResults(query.limit() + 1);
+        if (query.createdAfter() != null) {
+            select.setParameter("after", query.createdAfter());
+        }
+        if (query.createdBefore() != null) {
+            select.setParameter("before", query.createdBefore());
+        }
+        if (query.fulfillmentStatus() != null) {
+            select.setParameter("status", query.fulfillmentStatus().wire());
+        }
+        if (cursor != null) {
+            select.setParameter("cursorAt", cursor.createdAt()).setParameter("cursorId", cursor.invoiceId());
+        }
+        List<InvoiceSummary> rows = new ArrayList<>(select.getResultList());
+        boolean hasMore = rows.size() > query.limit();
+        List<InvoiceSummary> page = new ArrayList<>(rows.subList(0, Math.min(rows.size(), query.limit())));
+        if (backwards) {
+            Collections.reverse(page);
+        }
+        return new InvoicePage(page.stream().map(InvoiceSummaryProjection::read).toList(), hasMore);
+    }
+
+    private InvoiceSummary cursor(ListInvoicesQuery query, String invoiceId) {
+        InvoiceSummary cursor = entities.find(InvoiceSummary.class, invoiceId);
+        if (cursor == null || !cursor.projectId().equals(query.projectId().value())) {
+            throw new ApiException(PlatformErrorCode.INVALID_FIELD, "The pagination cursor is not an invoice of this project");
+        }
+        return cursor;
+    }
+}
