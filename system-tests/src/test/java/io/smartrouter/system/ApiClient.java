@@ -31,6 +31,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    public Response put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response post(String path, String json, String... headers) {
         var request = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
