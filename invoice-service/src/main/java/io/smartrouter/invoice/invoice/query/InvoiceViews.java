@@ -36,7 +36,11 @@ final class InvoiceViews {
         List<InvoiceView.FulfillmentChangeView> history = new ArrayList<>(invoice.fulfillment().history());
         history.add(new InvoiceView.FulfillmentChangeView(event.getPreviousStatus(), event.getStatus(),
                 event.getCarrier(), event.getTrackingNumber(), event.getNote(), event.getUpdatedAt()));
-        return invoice.withFulfillment(new InvoiceView.FulfillmentView(event.getStatus(), event.getCarrier(),
-                event.getTrackingNumber(), event.getNote(), event.getUpdatedAt(), history));
+        // A carrier or tracking number, once given, stays until an update gives another.
+        InvoiceView.FulfillmentView current = invoice.fulfillment();
+        return invoice.withFulfillment(new InvoiceView.FulfillmentView(event.getStatus(),
+                event.getCarrier() != null ? event.getCarrier() : current.carrier(),
+                event.getTrackingNumber() != null ? event.getTrackingNumber() : current.trackingNumber(),
+                event.getNote(), event.getUpdatedAt(), history));
     }
 }

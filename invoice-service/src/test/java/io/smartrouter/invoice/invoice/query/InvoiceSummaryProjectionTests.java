@@ -53,13 +53,18 @@ class InvoiceSummaryProjectionTests {
                 .setName("Order").setAmount(1000).setCurrency("USD").setCreatedAt(NOW).build());
         projection.on(fulfillment("pending", "processing", null, NOW.plusSeconds(60)));
         projection.on(fulfillment("processing", "shipped", "JD0001", NOW.plusSeconds(120)));
+        projection.on(InvoiceFulfillmentUpdatedEvent.newBuilder().setInvoiceId("iv_1").setProjectId("test-proj_demo")
+                .setPreviousStatus("shipped").setStatus("delivered").setNote("signed").setUpdatedAt(NOW.plusSeconds(180))
+                .build());
 
         var fulfillment = projection.handle(new FindInvoiceQuery(DEMO, "iv_1")).orElseThrow().fulfillment();
-        assertThat(fulfillment.status()).isEqualTo("shipped");
+        assertThat(fulfillment.status()).isEqualTo("delivered");
+        assertThat(fulfillment.carrier()).isEqualTo("DHL");
         assertThat(fulfillment.trackingNumber()).isEqualTo("JD0001");
-        assertThat(fulfillment.updatedAt()).isEqualTo(NOW.plusSeconds(120));
+        assertThat(fulfillment.note()).isEqualTo("signed");
+        assertThat(fulfillment.updatedAt()).isEqualTo(NOW.plusSeconds(180));
         assertThat(fulfillment.history()).extracting(InvoiceView.FulfillmentChangeView::status)
-                .containsExactly("processing", "shipped");
+                .containsExactly("processing", "shipped", "delivered");
     }
 
     private static InvoiceFulfillmentUpdatedEvent fulfillment(String from, String to, String tracking, Instant at) {
