@@ -1,5 +1,6 @@
 package io.smartrouter.platform.error;
 
+import io.smartrouter.platform.web.Fields;
 import io.smartrouter.platform.web.RequestIds;
 import java.util.List;
 import java.util.Locale;
@@ -140,7 +141,7 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
 
     private static String path(JacksonException failure) {
         String path = failure.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .map(ref -> ref.getPropertyName() != null ? Fields.shown(ref.getPropertyName()) : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
         return path.isEmpty() ? "(root)" : "'" + path + "'";

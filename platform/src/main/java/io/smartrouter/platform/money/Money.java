@@ -133,8 +133,9 @@ public record Money(long minorUnits, Currency currency) {
     }
 
     private static ApiException invalidCurrency(String code) {
-        String shown = code == null ? "(missing)" : code.length() > 8 ? code.substring(0, 8) + "…" : code;
+        // Echo only what could be a currency code: the input might be anything, card data included.
+        String shown = code != null && code.matches("[A-Za-z]{1,4}") ? " " + code.toUpperCase(Locale.ROOT) : "";
         return new ApiException(PlatformErrorCode.INVALID_CURRENCY,
-                "Unknown currency " + shown.toUpperCase(Locale.ROOT) + "; use an ISO 4217 code such as USD");
+                "Unknown currency" + shown + "; use an ISO 4217 code such as USD");
     }
 }

@@ -24,6 +24,8 @@ public final class Fields {
     public static final int MAX_METADATA_KEY = 40;
     public static final int MAX_METADATA_VALUE = 500;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d{6,}");
+    private static final int MAX_SHOWN = 40;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s.]{2,}");
 
     private Fields() {
@@ -108,6 +110,15 @@ public final class Fields {
             }
         });
         return Map.copyOf(metadata);
+    }
+
+    /**
+     * Client-supplied text (an unknown field or parameter name) made safe to echo in an error: runs of 6 or more
+     * digits are masked, since they could be card data sent in the wrong place, and the text is cut at 40 characters.
+     */
+    public static String shown(String clientText) {
+        String masked = DIGIT_RUN.matcher(clientText).replaceAll("******");
+        return masked.length() > MAX_SHOWN ? masked.substring(0, MAX_SHOWN) + "…" : masked;
     }
 
     public static ApiException invalid(String field, String problem) {

@@ -72,6 +72,6 @@ class MoneyTests {
     @Test
     void neverEchoesALongCurrencyInput() {
         assertThatThrownBy(() -> Money.parse("1", "4242424242424242"))
-                .hasMessageNotContaining("4242424242424242");
+                .hasMessageNotContaining("4242");
     }
 }

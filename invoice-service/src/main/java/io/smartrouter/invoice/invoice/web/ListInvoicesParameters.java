@@ -7,6 +7,7 @@ import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.web.Fields;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The query string of {@code GET /invoices}: API.md's pagination plus created-at and fulfillment filters. */
 final class ListInvoicesParameters {
@@ -22,7 +23,8 @@ final class ListInvoicesParameters {
     static ListInvoicesQuery toQuery(ProjectId projectId, Map<String, String> parameters) {
         for (String name : parameters.keySet()) {
             if (!PARAMETERS.contains(name)) {
-                throw Fields.invalid(name, "is not a parameter of this list");
+                throw Fields.invalid(Fields.shown(name), "is not a parameter of this list; use " + String.join(", ",
+                        new TreeSet<>(PARAMETERS)));
             }
         }
         int limit = limit(parameters.get("limit"));

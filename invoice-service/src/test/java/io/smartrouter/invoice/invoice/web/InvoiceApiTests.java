@@ -116,6 +116,21 @@ class InvoiceApiTests extends InvoiceServiceIntegrationTest {
     }
 
     @Test
+    void neverEchoesCardDataSentInTheWrongPlace() {
+        for (String body : new String[] {
+            "{\"name\":\"x\",\"amount\":\"1.00\",\"currency\":\"USD\",\"4242424242424242\":\"123\"}",
+            "{\"name\":\"x\",\"amount\":\"1.00\",\"currency\":\"4242424242424242\"}",
+            "{\"name\":\"x\",\"amount\":\"4242424242424242.123\",\"currency\":\"USD\"}"}) {
+            demo.post().uri("/invoices").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody(String.class).value(answer -> assertThat(answer).doesNotContain("424242"));
+        }
+        demo.get().uri("/invoices?4242424242424242=1").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(String.class).value(answer -> assertThat(answer).doesNotContain("424242"));
+    }
+
+    @Test
     void rejectsAnEmptyBody() {
         demo.post().uri("/invoices").contentType(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isBadRequest()
