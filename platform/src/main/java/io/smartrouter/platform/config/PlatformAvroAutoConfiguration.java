@@ -1,6 +1,7 @@
 package io.smartrouter.platform.config;
 
 import io.smartrouter.schemas.registry.PublishedSchemas;
+import io.smartrouter.schemas.serde.EventPayloads;
 import org.apache.avro.message.SchemaStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,8 +15,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = "org.axonframework.serialization.avro.AvroSerializer")
 public class PlatformAvroAutoConfiguration {
 
+    /** Also initializes every event class once, single-threaded, before commands and processors run. */
     @Bean
     SchemaStore publishedSchemas() {
+        EventPayloads.initializeAll();
         return PublishedSchemas.load();
     }
 }

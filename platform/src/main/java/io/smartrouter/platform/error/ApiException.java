@@ -15,22 +15,11 @@ public class ApiException extends RuntimeException {
 
     /** {@code resource.<type>.not-found}, also for objects that exist in another project. */
     public static ApiException notFound(String resourceType, String id) {
-        return new ApiException(new NotFound(resourceType), "No " + resourceType + " with id " + id + " was found");
+        return new ApiException(ErrorCode.of("resource." + resourceType + ".not-found", 404),
+                "No " + resourceType + " with id " + id + " was found");
     }
 
     public ErrorCode code() {
         return code;
-    }
-
-    private record NotFound(String resourceType) implements ErrorCode {
-        @Override
-        public String type() {
-            return "resource." + resourceType + ".not-found";
-        }
-
-        @Override
-        public int status() {
-            return 404;
-        }
     }
 }

@@ -11,4 +11,13 @@ public interface ErrorCode {
 
     /** The HTTP status the code is answered with. */
     int status();
+
+    /** A code made up where no enum names it (e.g. {@code resource.<type>.not-found}). Equal by value. */
+    static ErrorCode of(String type, int status) {
+        return new Simple(type, status);
+    }
+
+    /** The value type behind {@link #of}. */
+    record Simple(String type, int status) implements ErrorCode {
+    }
 }

@@ -134,7 +134,7 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
             return new ApiException(PlatformErrorCode.BODY_TOO_LARGE, "The request body is too large");
         }
         if (code >= 400 && code < 500) {
-            return new ApiException(new SimpleCode("request.invalid", code), "The request is invalid");
+            return new ApiException(ErrorCode.of("request.invalid", code), "The request is invalid");
         }
         return new ApiException(PlatformErrorCode.INTERNAL_ERROR, "An internal error occurred; it has been logged");
     }
@@ -154,8 +154,5 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
             }
         }
         return null;
-    }
-
-    private record SimpleCode(String type, int status) implements ErrorCode {
     }
 }

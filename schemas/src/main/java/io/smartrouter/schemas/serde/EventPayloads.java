@@ -66,6 +66,23 @@ public final class EventPayloads {
         }
     }
 
+    /**
+     * Initializes every published record's generated class, with its encoder and decoder, on the calling thread.
+     * Avro's generated classes build their models and codecs in static initializers that reach each other; when
+     * several threads first touch them at once (a command appending an event while the publisher reads one), their
+     * class initialization can deadlock. Services call this once at start-up, before any concurrency.
+     */
+    public static void initializeAll() {
+        for (Schema schema : SCHEMAS.all()) {
+            try {
+                Class.forName(schema.getFullName(), true, EventPayloads.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("No generated class for published schema " + schema.getFullName(), e);
+            }
+            DECODERS.computeIfAbsent(schema.getFullName(), EventPayloads::decoderFor);
+        }
+    }
+
     /** The type name consumers see in {@code event_type}: the record's full Avro name. */
     public static String typeOf(SpecificRecord record) {
         return record.getSchema().getFullName();

@@ -49,6 +49,13 @@ class SchemaEvolutionTests {
     }
 
     @Test
+    void everyPublishedRecordHasAGeneratedClassToInitialize() {
+        EventPayloads.initializeAll();
+        assertThat(EventPayloads.decode(ByteBuffer.wrap(EventPayloads.encode(EventEnvelopeSerdeTests.EVENT))))
+                .isEqualTo(EventEnvelopeSerdeTests.EVENT);
+    }
+
+    @Test
     void thePublishedStoreHoldsTheCurrentSchemas() {
         var store = PublishedSchemas.load();
         assertThat(store.versions("io.smartrouter.schemas.invoice.InvoiceCreatedEvent")).isNotEmpty();
