@@ -52,6 +52,16 @@ class PostgresEventStoreIntegrationTests extends InvoiceServiceIntegrationTest {
         registry.add("spring.datasource.username", () -> RealPostgres.USER);
     }
 
+    private static String createInvoice(WebTestClient client) {
+        var created = client.post().uri("/invoices").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"On Postgres\",\"amount\":\"1.500\",\"currency\":\"KWD\"}")
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        @SuppressWarnings("unchecked")
+        String id = (String) ((Map<String, Object>) created.get("invoice")).get("id");
+        return id;
+    }
+
     @AfterAll
     static void dropSchema() {
         if (url != null) {
@@ -60,14 +70,9 @@ class PostgresEventStoreIntegrationTests extends InvoiceServiceIntegrationTest {
     }
 
     @Test
-    void storesReadsAndPublishesInvoicesOnPostgres() {
+    void storesReadsListsAndPublishesInvoicesOnPostgres() {
         var demo = GatewayRequests.withSecretKey(unsigned, auth, DEMO);
-        var created = demo.post().uri("/invoices").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\":\"On Postgres\",\"amount\":\"1.500\",\"currency\":\"KWD\"}")
-                .exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        @SuppressWarnings("unchecked")
-        String id = (String) ((Map<String, Object>) created.get("invoice")).get("id");
+        String id = createInvoice(demo);
 
         demo.get().uri("/invoices/{id}", id).exchange()
                 .expectStatus().isOk()
@@ -84,6 +89,19 @@ class PostgresEventStoreIntegrationTests extends InvoiceServiceIntegrationTest {
         var event = (InvoiceCreatedEvent) events.get(0).getPayload();
         assertThat(event.getAmount()).isEqualTo(1500L);
         assertThat(event.getCurrency()).isEqualTo("KWD");
+
+        demo.put().uri("/invoices/{id}/fulfillment", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"status\":\"shipped\",\"tracking_number\":\"JD0001\"}").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.invoice.fulfillment.history.length()").isEqualTo(1);
+        String second = createInvoice(demo);
+        demo.get().uri("/invoices?limit=1").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.invoices[0].id").isEqualTo(second).jsonPath("$.has_more").isEqualTo(true);
+        demo.get().uri("/invoices?limit=1&start_after=" + second).exchange()
+                .expectBody().jsonPath("$.invoices[0].id").isEqualTo(id).jsonPath("$.has_more").isEqualTo(false);
+        demo.get().uri("/invoices?fulfillment_status=shipped").exchange()
+                .expectBody().jsonPath("$.invoices.length()").isEqualTo(1);
 
         try (var topic = new InvoiceTopic(kafka.getBrokersAsString(), "postgres-test")) {
             topic.pollUntil(seen -> seen.stream().anyMatch(r -> r.key().equals(id)), Duration.ofSeconds(30));
