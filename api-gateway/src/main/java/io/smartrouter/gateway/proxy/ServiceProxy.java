@@ -9,6 +9,7 @@ import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.web.RequestIds;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +30,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Forwards an authenticated request to its service and relays the answer. Streams bodies both ways (nothing is
@@ -46,7 +48,13 @@ public class ServiceProxy {
     private final int maxRequestBytes;
 
     public ServiceProxy(GatewayProperties properties, ServiceAuthentication signer, int maxRequestBytes) {
-        HttpClient http = HttpClient.create()
+        // Idle connections are retired after 20 s, so that a connection a service (or anything in between) dropped
+        // while idle is not picked for the next request.
+        ConnectionProvider pool = ConnectionProvider.builder("smartrouter-services")
+                .maxIdleTime(Duration.ofSeconds(20))
+                .evictInBackground(Duration.ofSeconds(10))
+                .build();
+        HttpClient http = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.responseTimeout());
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
