@@ -3,7 +3,7 @@ package io.smartrouter.vault;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The card vault, customers and customer tokens. Only its health endpoint exists until its issue lands. */
+/** The card vault (encrypted PANs, one-time card tokens), customers and their reusable customer tokens. */
 @SpringBootApplication
 public class VaultServiceApplication {
 

@@ -4,7 +4,8 @@ import static io.smartrouter.platform.testing.GatewayRequests.DEMO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.invoice.support.InvoiceServiceIntegrationTest;
-import io.smartrouter.invoice.support.InvoiceTopic;
+import io.smartrouter.platform.testing.TopicReader;
+import io.smartrouter.schemas.Topics;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
 import io.smartrouter.platform.testing.RealPostgres;
@@ -103,7 +104,7 @@ class PostgresEventStoreIntegrationTests extends InvoiceServiceIntegrationTest {
         demo.get().uri("/invoices?fulfillment_status=shipped").exchange()
                 .expectBody().jsonPath("$.invoices.length()").isEqualTo(1);
 
-        try (var topic = new InvoiceTopic(kafka.getBrokersAsString(), "postgres-test")) {
+        try (var topic = new TopicReader(kafka.getBrokersAsString(), Topics.INVOICES, "postgres-test")) {
             topic.pollUntil(seen -> seen.stream().anyMatch(r -> r.key().equals(id)), Duration.ofSeconds(30));
         }
     }

@@ -2,13 +2,13 @@ package io.smartrouter.platform.config;
 
 import io.smartrouter.platform.error.ErrorEnvelopeHandler;
 import io.smartrouter.platform.error.ErrorTranslator;
+import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.security.ProjectContextArgumentResolver;
 import io.smartrouter.platform.security.ProjectContextFilter;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.web.RequestIdFilter;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -92,16 +92,30 @@ public class PlatformWebAutoConfiguration {
         return new ServiceAuthentication(properties.internalSecret(), clock);
     }
 
+    /** Services only: the gateway must never hold the service secret. */
     @Bean
     @ConditionalOnProperty(name = "smartrouter.verify-gateway-signature", havingValue = "true", matchIfMissing = true)
-    ProjectContextFilter projectContextFilter(ServiceAuthentication authentication, ObjectMapper json) {
-        return new ProjectContextFilter(authentication, json);
+    InternalCalls internalCalls(PlatformProperties properties, Clock clock, Environment environment) {
+        if (isProduction(environment) && PlatformProperties.LOCAL_SERVICE_SECRET.equals(properties.serviceSecret())) {
+            throw new IllegalStateException("The production profile needs SMARTROUTER_SERVICE_SECRET to be set");
+        }
+        return new InternalCalls(properties.serviceSecret(), clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "smartrouter.verify-gateway-signature", havingValue = "true", matchIfMissing = true)
+    ProjectContextFilter projectContextFilter(ServiceAuthentication authentication, InternalCalls internalCalls,
+            ObjectMapper json) {
+        return new ProjectContextFilter(authentication, internalCalls, json);
     }
 
     static void refuseLocalSecretInProduction(PlatformProperties properties, Environment environment) {
-        List<String> profiles = Arrays.asList(environment.getActiveProfiles());
-        if (profiles.contains("production") && PlatformProperties.LOCAL_INTERNAL_SECRET.equals(properties.internalSecret())) {
+        if (isProduction(environment) && PlatformProperties.LOCAL_INTERNAL_SECRET.equals(properties.internalSecret())) {
             throw new IllegalStateException("The production profile needs SMARTROUTER_INTERNAL_SECRET to be set");
         }
+    }
+
+    static boolean isProduction(Environment environment) {
+        return Arrays.asList(environment.getActiveProfiles()).contains("production");
     }
 }

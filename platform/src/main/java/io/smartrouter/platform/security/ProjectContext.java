@@ -25,4 +25,12 @@ public record ProjectContext(ProjectId projectId, KeyType keyType) {
         }
         return this;
     }
+
+    /** For {@code /internal} endpoints: the filter already admits only internal callers; this states it in the code. */
+    public ProjectContext requireInternalCaller() {
+        if (keyType != KeyType.SERVICE) {
+            throw new ApiException(PlatformErrorCode.AUTHENTICATION_INVALID, "Only Smart Router services may call this");
+        }
+        return this;
+    }
 }

@@ -13,15 +13,19 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * A service's check that a request came through the gateway: without a valid gateway signature nothing but the
- * actuator endpoints answers. The verified caller is put on the exchange for {@link ProjectContext#of}.
+ * actuator endpoints answers. {@code /internal/**} paths answer only calls signed by another service
+ * ({@link InternalCalls}), never gateway-signed ones. The verified caller is put on the exchange for
+ * {@link ProjectContext#of}.
  */
 public class ProjectContextFilter implements WebFilter, Ordered {
 
     private final ServiceAuthentication authentication;
+    private final InternalCalls internalCalls;
     private final ObjectMapper json;
 
-    public ProjectContextFilter(ServiceAuthentication authentication, ObjectMapper json) {
+    public ProjectContextFilter(ServiceAuthentication authentication, InternalCalls internalCalls, ObjectMapper json) {
         this.authentication = authentication;
+        this.internalCalls = internalCalls;
         this.json = json;
     }
 
@@ -32,11 +36,15 @@ public class ProjectContextFilter implements WebFilter, Ordered {
         if (path.equals("/actuator") || path.startsWith("/actuator/")) {
             return chain.filter(exchange);
         }
-        var caller = authentication.verify(request.getHeaders(), request.getMethod().name(), path,
-                RequestIds.of(exchange));
+        boolean internal = InternalCalls.isInternal(path);
+        var caller = internal
+                ? internalCalls.verify(request.getHeaders(), request.getMethod().name(), path, RequestIds.of(exchange))
+                : authentication.verify(request.getHeaders(), request.getMethod().name(), path, RequestIds.of(exchange))
+                        .filter(verified -> verified.keyType() != KeyType.SERVICE);
         if (caller.isEmpty()) {
             return ErrorEnvelopeHandler.write(exchange, json, new ApiException(PlatformErrorCode.AUTHENTICATION_INVALID,
-                    "Requests must come through the API gateway"));
+                    internal
+                    ? "Internal endpoints answer only other Smart Router services" : "Requests must come through the API gateway"));
         }
         exchange.getAttributes().put(ProjectContext.ATTRIBUTE, caller.get());
         return chain.filter(exchange);

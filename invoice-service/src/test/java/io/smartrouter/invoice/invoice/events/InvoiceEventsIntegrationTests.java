@@ -4,7 +4,8 @@ import static io.smartrouter.platform.testing.GatewayRequests.DEMO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.invoice.support.InvoiceServiceIntegrationTest;
-import io.smartrouter.invoice.support.InvoiceTopic;
+import io.smartrouter.platform.testing.TopicReader;
+import io.smartrouter.schemas.Topics;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
 import io.smartrouter.schemas.EventHeaders;
@@ -48,7 +49,7 @@ class InvoiceEventsIntegrationTests extends InvoiceServiceIntegrationTest {
         String invoiceId = (String) ((Map<String, Object>) response.get("invoice")).get("id");
 
         ConsumerRecord<String, EventEnvelope> record;
-        try (var topic = new InvoiceTopic(kafka.getBrokersAsString(), "envelope-test")) {
+        try (var topic = new TopicReader(kafka.getBrokersAsString(), Topics.INVOICES, "envelope-test")) {
             record = topic.pollUntil(seen -> seen.stream().anyMatch(r -> r.key().equals(invoiceId)), Duration.ofSeconds(30))
                     .stream().filter(r -> r.key().equals(invoiceId)).findFirst().orElseThrow();
         }

@@ -3,7 +3,7 @@ package io.smartrouter.invoice.invoice.events;
 import static io.smartrouter.platform.testing.GatewayRequests.DEMO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartrouter.invoice.support.InvoiceTopic;
+import io.smartrouter.platform.testing.TopicReader;
 import io.smartrouter.invoice.support.TcpForwarder;
 import io.smartrouter.platform.events.ProcessedEvents;
 import io.smartrouter.platform.security.ServiceAuthentication;
@@ -97,7 +97,7 @@ class OutboxRecoveryIntegrationTests {
         kafkaBackOnline = new TcpForwarder(KAFKA_PORT, hostAndPort[0], Integer.parseInt(hostAndPort[1]));
 
         List<ConsumerRecord<String, EventEnvelope>> records;
-        try (var topic = new InvoiceTopic(broker.getBrokersAsString(), "outbox-test")) {
+        try (var topic = new TopicReader(broker.getBrokersAsString(), Topics.INVOICES, "outbox-test")) {
             records = topic.pollUntil(seen -> seen.stream().map(ConsumerRecord::key).toList().containsAll(invoiceIds),
                     Duration.ofSeconds(90));
         }
