@@ -14,6 +14,8 @@ public enum PlatformErrorCode implements ErrorCode {
     SECRET_KEY_REQUIRED("request.authentication.secret-key-required", 401),
     ROUTE_NOT_FOUND("request.route.not-found", 404),
     METHOD_NOT_ALLOWED("request.method.not-allowed", 405),
+    /** Another request changed the same object at the same moment and won; retrying sees its result. */
+    CONCURRENT_MODIFICATION("request.concurrent-modification", 409),
     NOT_ACCEPTABLE("request.not-acceptable", 406),
     BODY_TOO_LARGE("request.body.too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("request.content-type.unsupported", 415),

@@ -90,12 +90,10 @@ public class CardVault {
             String requestedBy, Map<String, ?> metadata) {
         CardView card = find(project, cardId);
         boolean releaseCvc = viaToken == null && heldCvcs.isHeld(cardId.value());
-        SealedCard sealed = transactions.execute(status -> {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new DetokenizeCardCommand(cardId, project,
-                    viaToken, reference, requestedBy, releaseCvc, clock.instant())).andMetaData(metadata));
-            return sealedCards.findById(cardId.value()).orElseThrow(() -> new IllegalStateException(
-                    "Card " + cardId + " has events but no sealed PAN"));
-        });
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new DetokenizeCardCommand(cardId, project,
+                viaToken, reference, requestedBy, releaseCvc, clock.instant())).andMetaData(metadata));
+        SealedCard sealed = sealedCards.findById(cardId.value()).orElseThrow(() -> new ApiException(
+                CardErrorCode.DELETED, "The card " + cardId + " was deleted and can no longer be used"));
         Cvc cvc = releaseCvc ? heldCvcs.take(cardId.value()).orElse(null) : null;
         Pan pan = encryption.open(cardId.value(), sealed.sealed());
         return new CardDetails(pan, cvc, card.card());

@@ -1,0 +1,59 @@
+package io.smartrouter.vault.support;
+
+import io.smartrouter.platform.id.ProjectId;
+import io.smartrouter.platform.security.InternalCalls;
+import io.smartrouter.platform.web.RequestIds;
+import java.time.Year;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.ClientRequest;
+
+/** Test helpers for the vault's API: tokenizing a card, creating a customer, signing internal calls. */
+public final class VaultClients {
+
+    public static final int NEXT_YEAR = Year.now().getValue() + 1;
+
+    private VaultClients() {
+    }
+
+    public static String cardJson(String number, String cvc) {
+        return "{\"number\":\"" + number + "\",\"exp_month\":12,\"exp_year\":" + NEXT_YEAR
+                + (cvc == null ? "" : ",\"cvc2\":\"" + cvc + "\"") + ",\"name\":\"Ada Lovelace\"}";
+    }
+
+    /** Tokenizes a card and answers its {@code card_…} id. */
+    public static String tokenize(WebTestClient client, String number, String cvc) {
+        return (String) body(client.post().uri("/cards").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(cardJson(number, cvc)).exchange().expectStatus().isOk(), "card").get("id");
+    }
+
+    /** Creates a customer and answers its {@code cust_…} id. */
+    public static String createCustomer(WebTestClient client, String json) {
+        return (String) body(client.post().uri("/customers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json).exchange().expectStatus().isOk(), "customer").get("id");
+    }
+
+    /** Saves a card token to a customer and answers the {@code tok_…} id. */
+    public static String saveToken(WebTestClient client, String customerId, String cardId) {
+        return (String) body(client.post().uri("/customers/{id}/tokens", customerId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"source\":\"" + cardId + "\"}").exchange().expectStatus().isOk(), "token").get("id");
+    }
+
+    /** A client whose requests are signed as internal calls for {@code project}, as the payment service signs them. */
+    public static WebTestClient internal(WebTestClient client, InternalCalls calls, ProjectId project) {
+        return client.mutate().filter((request, next) -> {
+            String requestId = RequestIds.accept(request.headers().getFirst(RequestIds.HEADER));
+            return next.exchange(ClientRequest.from(request).headers(headers -> {
+                headers.set(RequestIds.HEADER, requestId);
+                calls.sign(headers, project, request.method().name(), request.url().getRawPath(), requestId);
+            }).build());
+        }).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> body(WebTestClient.ResponseSpec response, String resource) {
+        return (Map<String, Object>) response.expectBody(Map.class).returnResult().getResponseBody().get(resource);
+    }
+}
