@@ -14,6 +14,11 @@ import org.springframework.http.HttpHeaders;
 public final class InternalCalls {
 
     public static final String PATH_PREFIX = "/internal/";
+    /**
+     * The project operator calls are signed for (vault key rotation): they act on no merchant project, and no real
+     * project id can take this value (generated ids have 26 random characters).
+     */
+    public static final ProjectId OPERATOR = new ProjectId("proj_operator");
 
     private final ServiceAuthentication authentication;
 

@@ -17,6 +17,7 @@ import io.smartrouter.platform.testing.TopicReader;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.serde.EventPayloads;
 import io.smartrouter.schemas.vault.CardDetokenizedEvent;
+import io.smartrouter.vault.support.DatabaseScan;
 import io.smartrouter.vault.support.VaultClients;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +113,7 @@ class CardDataLeakIntegrationTests {
         }
 
         List<String> kafkaValues = vaultTopic(oneTime);
-        List<String> tableValues = allTableValues();
+        List<String> tableValues = DatabaseScan.allValues(jdbc, "PUBLIC");
         jdbc.execute("CHECKPOINT SYNC");
         List<String> databaseFiles = databaseFiles();
 
@@ -150,26 +151,6 @@ class CardDataLeakIntegrationTests {
             });
             return values;
         }
-    }
-
-    /** Every cell of every table, binary columns as text and as hex. */
-    private List<String> allTableValues() {
-        List<String> values = new ArrayList<>();
-        for (String table : jdbc.queryForList("select table_name from information_schema.tables "
-                + "where table_schema = 'PUBLIC'", String.class)) {
-            jdbc.query("select * from \"" + table + "\"", row -> {
-                for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
-                    Object value = row.getObject(column);
-                    if (value instanceof byte[] bytes) {
-                        values.add(new String(bytes, StandardCharsets.ISO_8859_1));
-                        values.add(HexFormat.of().formatHex(bytes));
-                    } else if (value != null) {
-                        values.add(value.toString());
-                    }
-                }
-            });
-        }
-        return values;
     }
 
     private List<String> databaseFiles() throws IOException {
