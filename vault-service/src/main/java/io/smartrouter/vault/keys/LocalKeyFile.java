@@ -82,14 +82,27 @@ public final class LocalKeyFile implements KeyEncryptionKeys {
         for (String name : properties.stringPropertyNames()) {
             if (name.startsWith(KEK_PREFIX)) {
                 keks.put(Integer.parseInt(name.substring(KEK_PREFIX.length())),
-                        new SecretKeySpec(Base64.getDecoder().decode(properties.getProperty(name)), "AES"));
+                        new SecretKeySpec(decodeKey(name, properties.getProperty(name)), "AES"));
             }
         }
         String fingerprint = properties.getProperty(FINGERPRINT);
         if (keks.isEmpty() || fingerprint == null) {
             throw new IllegalStateException("The vault key file " + file + " has no key-encryption key or fingerprint key");
         }
-        fingerprintKey = Base64.getDecoder().decode(fingerprint);
+        fingerprintKey = decodeKey(FINGERPRINT, fingerprint);
+    }
+
+    /** A key of the file, refused at start-up rather than at the first card when it is not 32 bytes. */
+    private byte[] decodeKey(String name, String base64) {
+        try {
+            byte[] key = Base64.getDecoder().decode(base64.trim());
+            if (key.length == KEY_BYTES) {
+                return key;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below, without echoing the value
+        }
+        throw new IllegalStateException("The vault key file " + file + " has no base64-encoded 32-byte key " + name);
     }
 
     /** Writes a new file next to the old one, then moves it over, so a crash never leaves a half-written key file. */

@@ -127,7 +127,8 @@ class CardApiTests extends VaultServiceIntegrationTest {
         "no expiry | {\"number\":\"4242424242424242\"} | request.validation.missing-field",
         "number as a JSON number | {\"number\":4242424242424242,\"exp_month\":1,\"exp_year\":2040} | request.validation.invalid-type",
         "month as a string | {\"number\":\"4242424242424242\",\"exp_month\":\"1\",\"exp_year\":2040} | request.validation.invalid-type",
-        "unknown field | {\"number\":\"4242424242424242\",\"exp_month\":1,\"exp_year\":2040,\"pin\":\"1234\"} | request.validation.unknown-field",
+        "unknown field | {\"number\":\"4242424242424242\",\"exp_month\":1,\"exp_year\":2040,\"pin\":\"1234\"}"
+            + " | request.validation.unknown-field",
         "not JSON | {\"number\":\"4242424242424242\", | request.validation.invalid-json"
     })
     void refusesBadCardsWithoutEchoingThem(String name, String body, String errorType) {
