@@ -24,14 +24,14 @@ public final class EnvironmentKeys implements KeyEncryptionKeys {
         }
         for (String entry : keks.split(",")) {
             String[] parts = entry.trim().split(":", 2);
-            byte[] key = decode(parts.length == 2 ? parts[1] : "", "SMARTROUTER_VAULT_KEKS");
+            byte[] key = LocalKeyFile.decodeKey(parts.length == 2 ? parts[1] : "", "Each SMARTROUTER_VAULT_KEKS entry");
             try {
                 this.keks.put(Integer.parseInt(parts[0]), new SecretKeySpec(key, "AES"));
             } catch (NumberFormatException e) {
                 throw new IllegalStateException("SMARTROUTER_VAULT_KEKS entries must look like <version>:<base64 key>");
             }
         }
-        this.fingerprintKey = decode(fingerprintKey, "SMARTROUTER_VAULT_FINGERPRINT_KEY");
+        this.fingerprintKey = LocalKeyFile.decodeKey(fingerprintKey, "SMARTROUTER_VAULT_FINGERPRINT_KEY");
     }
 
     /** From {@code System.getenv()}. */
@@ -62,17 +62,5 @@ public final class EnvironmentKeys implements KeyEncryptionKeys {
     @Override
     public int rotate() {
         return currentVersion();
-    }
-
-    private static byte[] decode(String base64, String variable) {
-        try {
-            byte[] key = Base64.getDecoder().decode(base64.trim());
-            if (key.length == LocalKeyFile.KEY_BYTES) {
-                return key;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below, without echoing the value
-        }
-        throw new IllegalStateException(variable + " must hold base64-encoded 32-byte keys");
     }
 }

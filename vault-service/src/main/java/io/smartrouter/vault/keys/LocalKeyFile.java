@@ -82,27 +82,14 @@ public final class LocalKeyFile implements KeyEncryptionKeys {
         for (String name : properties.stringPropertyNames()) {
             if (name.startsWith(KEK_PREFIX)) {
                 keks.put(Integer.parseInt(name.substring(KEK_PREFIX.length())),
-                        new SecretKeySpec(decodeKey(name, properties.getProperty(name)), "AES"));
+                        new SecretKeySpec(decodeKey(properties.getProperty(name), "The vault key file " + file + " key " + name), "AES"));
             }
         }
         String fingerprint = properties.getProperty(FINGERPRINT);
         if (keks.isEmpty() || fingerprint == null) {
             throw new IllegalStateException("The vault key file " + file + " has no key-encryption key or fingerprint key");
         }
-        fingerprintKey = decodeKey(FINGERPRINT, fingerprint);
-    }
-
-    /** A key of the file, refused at start-up rather than at the first card when it is not 32 bytes. */
-    private byte[] decodeKey(String name, String base64) {
-        try {
-            byte[] key = Base64.getDecoder().decode(base64.trim());
-            if (key.length == KEY_BYTES) {
-                return key;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below, without echoing the value
-        }
-        throw new IllegalStateException("The vault key file " + file + " has no base64-encoded 32-byte key " + name);
+        fingerprintKey = decodeKey(fingerprint, "The vault key file " + file + " key " + FINGERPRINT);
     }
 
     /** Writes a new file next to the old one, then moves it over, so a crash never leaves a half-written key file. */
@@ -131,6 +118,22 @@ public final class LocalKeyFile implements KeyEncryptionKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the vault key file " + file, e);
         }
+    }
+
+    /**
+     * A base64-encoded 32-byte key; anything else is refused at start-up (not at the first card), and the message
+     * never repeats the value.
+     */
+    static byte[] decodeKey(String base64, String what) {
+        try {
+            byte[] key = Base64.getDecoder().decode(base64.trim());
+            if (key.length == KEY_BYTES) {
+                return key;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below, without echoing the value
+        }
+        throw new IllegalStateException(what + " must be a base64-encoded 32-byte key");
     }
 
     private static SecretKey newKey() {

@@ -26,6 +26,11 @@ public final class BinTable {
         this.byPrefix = Map.copyOf(byPrefix);
     }
 
+    /** A table of the given ranges (tests, or a BIN file loaded elsewhere). */
+    static BinTable of(Map<String, Issuer> byPrefix) {
+        return new BinTable(byPrefix);
+    }
+
     public static BinTable load() {
         Map<String, Issuer> table = new TreeMap<>();
         try (InputStream in = BinTable.class.getResourceAsStream(RESOURCE)) {
