@@ -6,7 +6,7 @@ MVN ?= mvn
 SOURCES := $(shell find . \( -path ./data -o -name target -o -name node_modules -o -path ./.git \) -prune -o \( -name pom.xml -o -path "*/src/*" \) -type f -print)
 BUILT := deploy/target/.built
 
-.PHONY: help run build test js-deps clean reset-data
+.PHONY: help run build test js-deps clean reset-data vault-keys vault-rotate-keys
 
 help:
 	@echo "make run         start Kafka and every service with embedded defaults (http://localhost:8080)"
@@ -14,6 +14,7 @@ help:
 	@echo "make build       package every module without running tests"
 	@echo "make clean       remove build output (keeps ./data)"
 	@echo "make reset-data  delete ./data: every event, topic and database of the local platform"
+	@echo "make vault-keys  show the running vault's key versions; make vault-rotate-keys rotates (see vault-service/README.md)"
 
 run: $(BUILT)
 	java -cp "deploy/target/classes:deploy/target/lib/*" io.smartrouter.deploy.LocalPlatform
@@ -36,3 +37,10 @@ clean:
 
 reset-data:
 	rm -rf data
+
+# Operator commands against the running vault (make run in another terminal).
+vault-keys:
+	@deploy/bin/vault-keys.sh status
+
+vault-rotate-keys:
+	@deploy/bin/vault-keys.sh rotate

@@ -44,7 +44,8 @@ public final class LocalPlatform implements AutoCloseable {
     public LocalPlatform(PlatformConfig config) {
         this.config = config;
         this.kafka = new KafkaBroker(config);
-        String secret = internalSecret(config.dataDir());
+        String internalSecret = localSecret(config.dataDir(), "internal-secret");
+        String serviceSecret = localSecret(config.dataDir(), "service-secret");
         List<String> jvmOptions = List.of(System.getenv().getOrDefault("SMARTROUTER_JAVA_OPTS", DEFAULT_JVM_OPTIONS)
                 .trim().split("\\s+"));
         for (PlatformConfig.Service service : config.services()) {
@@ -57,8 +58,12 @@ public final class LocalPlatform implements AutoCloseable {
                         "--smartrouter.gateway.services." + other.routeName() + "=http://127.0.0.1:" + other.port()));
                 arguments.addAll(config.extraGatewayArgs());
             }
+            // The gateway signs what it forwards; only services hold the secret of service-to-service calls.
+            Map<String, String> secrets = service.module().equals(PlatformConfig.GATEWAY)
+                    ? Map.of("SMARTROUTER_INTERNAL_SECRET", internalSecret)
+                    : Map.of("SMARTROUTER_INTERNAL_SECRET", internalSecret, "SMARTROUTER_SERVICE_SECRET", serviceSecret);
             services.put(service.module(), new ChildProcess(service.module(), ChildProcess.java(jvmOptions, arguments),
-                    Map.of("SMARTROUTER_INTERNAL_SECRET", secret),
+                    secrets,
                     config.dataDir().resolve("logs").resolve(service.module() + ".log")));
         }
     }
@@ -196,9 +201,12 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** A random secret per data directory, shared by the gateway and the services to sign forwarded requests. */
-    static String internalSecret(Path dataDir) {
-        Path file = dataDir.resolve("internal-secret");
+    /**
+     * A random secret per data directory, kept in {@code dataDir/name} (owner-only) and created on first use: the
+     * gateway's signing secret for forwarded requests, and the services' secret for internal calls.
+     */
+    static String localSecret(Path dataDir, String name) {
+        Path file = dataDir.resolve(name);
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(dataDir);

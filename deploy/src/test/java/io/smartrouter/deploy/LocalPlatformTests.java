@@ -17,13 +17,13 @@ class LocalPlatformTests {
 
     @Test
     void keepsOneOwnerOnlyInternalSecretPerDataDirectory(@TempDir Path data) throws Exception {
-        String first = LocalPlatform.internalSecret(data);
-        String second = LocalPlatform.internalSecret(data);
+        String first = LocalPlatform.localSecret(data, "internal-secret");
+        String second = LocalPlatform.localSecret(data, "internal-secret");
 
         assertThat(first).hasSizeGreaterThanOrEqualTo(43).isEqualTo(second);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("internal-secret"))))
                 .isEqualTo("rw-------");
-        assertThat(LocalPlatform.internalSecret(data.resolve("other"))).isNotEqualTo(first);
+        assertThat(LocalPlatform.localSecret(data.resolve("other"), "internal-secret")).isNotEqualTo(first);
     }
 
     @Test

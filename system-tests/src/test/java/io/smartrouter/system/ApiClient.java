@@ -31,6 +31,10 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -30,6 +30,7 @@ public final class RunningPlatform implements ParameterResolver, AutoCloseable {
 
     private LocalPlatform platform;
     private Path dataDir;
+    private Map<String, Integer> ports = Map.of();
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -56,6 +57,7 @@ public final class RunningPlatform implements ParameterResolver, AutoCloseable {
         PlatformConfig config = defaults.on(running.dataDir, freePort(), freePort(), ports, List.of(
                 "--smartrouter.gateway.projects[" + OTHER_PROJECT + "].name=Other sandbox project",
                 "--smartrouter.gateway.projects[" + OTHER_PROJECT + "].secret-key-hash=" + OTHER_SECRET_HASH));
+        running.ports = ports;
         running.platform = new LocalPlatform(config);
         try {
             running.platform.start();
@@ -64,6 +66,21 @@ public final class RunningPlatform implements ParameterResolver, AutoCloseable {
             throw e;
         }
         return running;
+    }
+
+    /** Where the platform keeps its data (and its local secrets). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** A service's own URL, bypassing the gateway: for operator commands only. */
+    public String serviceUrl(String module) {
+        return "http://127.0.0.1:" + ports.get(module);
+    }
+
+    /** A browser-style client: the project id as the public key, no secret. */
+    public ApiClient demoPublicKey() {
+        return new ApiClient(gatewayUrl(), DEMO_PROJECT, "");
     }
 
     public LocalPlatform platform() {

@@ -17,6 +17,7 @@ public final class RouteTable {
     public static final String WEBHOOK = "webhook";
 
     private static final String ID = "[^/]+";
+    private static final Pattern AMBIGUOUS = Pattern.compile("(^|/)\\.{1,2}(/|$)|//|\\\\|%2[eEfF]|%5[cC]");
     private static final List<Rule> SERVICES = List.of(
             new Rule(null, "/invoices/" + ID + "/(authorize|capture|void|refunds|transactions)(/.*)?", PAYMENT),
             new Rule(null, "/invoices(/" + ID + "(/(customers|fulfillment))?)?", INVOICE),
@@ -38,8 +39,15 @@ public final class RouteTable {
     private RouteTable() {
     }
 
-    /** The route of a request, or empty when no service answers that path. */
+    /**
+     * The route of a request, or empty when no service answers that path. A path with dot segments, empty segments,
+     * backslashes or encoded slashes and dots has no route: a service could resolve it to a different path than the
+     * one matched here (e.g. {@code /cards/../internal/…}).
+     */
     public static Optional<Route> resolve(HttpMethod method, String path) {
+        if (AMBIGUOUS.matcher(path).find()) {
+            return Optional.empty();
+        }
         return SERVICES.stream().filter(rule -> rule.matches(method, path)).findFirst()
                 .map(rule -> new Route(rule.service(),
                         PUBLIC_KEY_CALLS.stream().anyMatch(call -> call.matches(method, path))));

@@ -44,7 +44,11 @@ class RouteTableTests {
     @ParameterizedTest(name = "{0} {1} has no route")
     @CsvSource({
         "GET, /", "GET, /admin/projects", "GET, /openapi.json", "GET, /invoices/iv_1/unknown",
-        "GET, /invoicesx", "GET, /invoices/iv_1/customers/x", "GET, /actuatorx", "GET, /routing-rules/1"
+        "GET, /invoicesx", "GET, /invoices/iv_1/customers/x", "GET, /actuatorx", "GET, /routing-rules/1",
+        "POST, /internal/cards/card_1/detokenize", "POST, /internal/tokens/tok_1/detokenize",
+        "POST, /internal/keys/rotate", "POST, /cards/../internal/keys/rotate", "GET, /cards/./card_1",
+        "POST, /cards/%2e%2e/internal/keys/rotate", "GET, /cards/card_1%2F..", "GET, /cards//card_1",
+        "GET, /cards/..", "GET, /customers/\\..\\internal"
     })
     void answersNothingForUnknownPaths(String method, String path) {
         assertThat(RouteTable.resolve(HttpMethod.valueOf(method), path)).isEmpty();

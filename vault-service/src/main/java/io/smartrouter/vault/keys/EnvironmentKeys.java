@@ -1,6 +1,5 @@
 package io.smartrouter.vault.keys;
 
-import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.SecretKey;
