@@ -20,7 +20,7 @@ public final class Topics {
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(INVOICES, PARTITIONS, "invoice id", "Invoice events", FOREVER),
             new TopicSpec(PAYMENTS, PARTITIONS, "transaction id", "Payment (transaction) events", FOREVER),
-            new TopicSpec(VAULT, PARTITIONS, "card, customer or token id", "Vault events (masked data only)", FOREVER),
+            new TopicSpec(VAULT, PARTITIONS, "card or customer id", "Vault events (masked data only)", FOREVER),
             new TopicSpec(WEBHOOK_DELIVERIES, PARTITIONS, "webhook delivery id", "Webhook delivery attempts", FOREVER));
 
     private Topics() {

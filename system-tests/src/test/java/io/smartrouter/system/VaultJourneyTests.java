@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Year;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +80,47 @@ class VaultJourneyTests {
     private static boolean isTokenCreated(EventLog log, ConsumerRecord<String, byte[]> record, String customerId) {
         return customerId.equals(record.key())
                 && log.envelope(record).getEventType().equals(CustomerTokenCreatedEvent.class.getName());
+    }
+
+    /** The invoice service knows the vault's customers from the vault topic only; an unknown one is a 404. */
+    @Test
+    void aMerchantCreatesAnInvoiceForAVaultCustomerAndReassignsIt(RunningPlatform running) {
+        var server = running.demo();
+        String first = server.post("/customers", "{\"email\":\"first@example.com\"}").text("/customer/id");
+        String second = server.post("/customers", "{\"email\":\"second@example.com\"}").text("/customer/id");
+
+        var invoice = server.post("/invoices", "{\"name\":\"Subscription\",\"amount\":\"9.99\",\"currency\":\"EUR\","
+                + "\"initiation_type\":\"mit\",\"customer_id\":\"" + first + "\"}");
+        assertThat(invoice.status()).isEqualTo(200);
+        assertThat(invoice.text("/invoice/customer_id")).isEqualTo(first);
+        String invoiceId = invoice.text("/invoice/id");
+
+        var assigned = server.post("/invoices/" + invoiceId + "/customers", "{\"customer_id\":\"" + second + "\"}");
+        assertThat(assigned.text("/invoice/customer_id")).isEqualTo(second);
+
+        assertThat(server.delete("/customers/" + first).status()).isEqualTo(200);
+        var deletedOne = awaitStatus(() -> server.post("/invoices/" + invoiceId + "/customers",
+                "{\"customer_id\":\"" + first + "\"}"), 404);
+        assertThat(deletedOne.text("/error_type")).isEqualTo("resource.customer.not-found");
+        String theirs = running.other().post("/customers", "{}").text("/customer/id");
+        assertThat(server.post("/invoices/" + invoiceId + "/customers", "{\"customer_id\":\"" + theirs + "\"}")
+                .status()).isEqualTo(404);
+    }
+
+    /** The vault's deletion reaches the invoice service through Kafka, a moment after the vault answered. */
+    private static ApiClient.Response awaitStatus(Supplier<ApiClient.Response> call, int status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        ApiClient.Response response = call.get();
+        while (response.status() != status && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            response = call.get();
+        }
+        return response;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,10 +15,11 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "spring.datasource.url=jdbc:h2:mem:invoice-it;DB_CLOSE_DELAY=-1",
-    "smartrouter.data-dir=target/test-data"
+    "smartrouter.data-dir=target/test-data",
+    "smartrouter.invoice.customer-catch-up=1s"
 })
 @AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 3, topics = Topics.INVOICES)
+@EmbeddedKafka(partitions = 3, topics = {Topics.INVOICES, Topics.VAULT})
 @Import(FreshConnections.class)
 public abstract class InvoiceServiceIntegrationTest {
 }

@@ -1,5 +1,6 @@
 package io.smartrouter.invoice.invoice.api;
 
+import io.smartrouter.platform.id.CustomerId;
 import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.money.Money;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Creates an invoice: the order a payment will be taken for. Every amount is in the invoice's currency. */
+/**
+ * Creates an invoice: the order a payment will be taken for. Every amount is in the invoice's currency. A customer, when
+ * given, was checked against the vault's customers of the project before the command was sent.
+ */
 public record CreateInvoiceCommand(
         @TargetAggregateIdentifier InvoiceId invoiceId,
         ProjectId projectId,
@@ -24,6 +28,7 @@ public record CreateInvoiceCommand(
         Instant autoCaptureAt,
         URI returnUrl,
         URI webhookUrl,
+        CustomerId customerId,
         Instant createdAt) {
 
     public CreateInvoiceCommand {
@@ -36,6 +41,6 @@ public record CreateInvoiceCommand(
     public static CreateInvoiceCommand of(InvoiceId invoiceId, ProjectId projectId, String name, Money amount,
             Instant createdAt) {
         return new CreateInvoiceCommand(invoiceId, projectId, name, amount, null, null, null, null, null, null, null,
-                null, null, createdAt);
+                null, null, null, createdAt);
     }
 }

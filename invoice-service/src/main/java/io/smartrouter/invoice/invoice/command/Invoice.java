@@ -3,13 +3,16 @@ package io.smartrouter.invoice.invoice.command;
 import static io.smartrouter.platform.axon.CommandRejections.reject;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.smartrouter.invoice.invoice.api.AssignCustomerCommand;
 import io.smartrouter.invoice.invoice.api.CreateInvoiceCommand;
 import io.smartrouter.invoice.invoice.api.FulfillmentStatus;
 import io.smartrouter.invoice.invoice.api.InvoiceErrorCode;
 import io.smartrouter.invoice.invoice.api.UpdateFulfillmentCommand;
 import io.smartrouter.platform.error.PlatformErrorCode;
+import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.money.Money;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
+import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import io.smartrouter.schemas.invoice.InvoiceFulfillmentUpdatedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,6 +27,7 @@ public class Invoice {
     private String invoiceId;
     private String projectId;
     private FulfillmentStatus fulfillment;
+    private String customerId;
 
     protected Invoice() {
         // for Axon's event sourcing
@@ -47,11 +51,25 @@ public class Invoice {
         apply(InvoiceEvents.created(command));
     }
 
+    /** Assigning the customer already assigned changes nothing and emits nothing. */
+    @CommandHandler
+    public void handle(AssignCustomerCommand command) {
+        requireOwnedBy(command.projectId());
+        if (command.customerId().value().equals(customerId)) {
+            return;
+        }
+        apply(InvoiceCustomerAssignedEvent.newBuilder()
+                .setInvoiceId(invoiceId)
+                .setProjectId(projectId)
+                .setCustomerId(command.customerId().value())
+                .setPreviousCustomerId(customerId)
+                .setAssignedAt(command.assignedAt())
+                .build());
+    }
+
     @CommandHandler
     public void handle(UpdateFulfillmentCommand command) {
-        if (!projectId.equals(command.projectId().value())) {
-            throw reject(InvoiceErrorCode.NOT_FOUND, "No invoice with id " + invoiceId + " was found");
-        }
+        requireOwnedBy(command.projectId());
         if (!fulfillment.canMoveTo(command.status())) {
             throw reject(InvoiceErrorCode.ILLEGAL_FULFILLMENT_TRANSITION, "The fulfillment of this invoice cannot go from "
                     + fulfillment.wire() + " to " + command.status().wire());
@@ -68,11 +86,23 @@ public class Invoice {
                 .build());
     }
 
+    private void requireOwnedBy(ProjectId caller) {
+        if (!projectId.equals(caller.value())) {
+            throw reject(InvoiceErrorCode.NOT_FOUND, "No invoice with id " + invoiceId + " was found");
+        }
+    }
+
     @EventSourcingHandler
     void on(InvoiceCreatedEvent event) {
         invoiceId = event.getInvoiceId();
         projectId = event.getProjectId();
+        customerId = event.getCustomerId();
         fulfillment = FulfillmentStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceCustomerAssignedEvent event) {
+        customerId = event.getCustomerId();
     }
 
     @EventSourcingHandler

@@ -33,6 +33,7 @@ final class InvoiceEvents {
                 .setAutoCaptureAt(command.autoCaptureAt())
                 .setReturnUrl(text(command.returnUrl()))
                 .setWebhookUrl(text(command.webhookUrl()))
+                .setCustomerId(command.customerId() == null ? null : command.customerId().value())
                 .build();
     }
 

@@ -2,6 +2,7 @@ package io.smartrouter.invoice.invoice.query;
 
 import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
+import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import io.smartrouter.schemas.invoice.InvoiceFulfillmentUpdatedEvent;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -36,11 +37,23 @@ public class InvoiceSummaryProjection {
 
     @EventHandler
     void on(InvoiceFulfillmentUpdatedEvent event) {
-        InvoiceSummary row = invoices.findById(event.getInvoiceId()).orElseThrow(() -> new IllegalStateException(
-                "Fulfillment of unknown invoice " + event.getInvoiceId()));
+        InvoiceSummary row = existing(event.getInvoiceId());
         InvoiceView updated = InvoiceViews.fulfillmentUpdated(read(row), event);
         row.update(updated, write(updated));
         invoices.save(row);
+    }
+
+    @EventHandler
+    void on(InvoiceCustomerAssignedEvent event) {
+        InvoiceSummary row = existing(event.getInvoiceId());
+        InvoiceView updated = read(row).withCustomer(event.getCustomerId());
+        row.update(updated, write(updated));
+        invoices.save(row);
+    }
+
+    private InvoiceSummary existing(String invoiceId) {
+        return invoices.findById(invoiceId).orElseThrow(() -> new IllegalStateException(
+                "Event for unknown invoice " + invoiceId));
     }
 
     @QueryHandler

@@ -11,7 +11,7 @@ import java.util.Map;
 public record InvoiceView(String invoiceId, String projectId, String name, long amountMinor, String currency,
         Instant createdAt, String referenceId, List<LineItemView> details, ShippingView shipping, TaxView tax,
         Map<String, String> metadata, String initiationType, Instant autoCaptureAt, String returnUrl,
-        String webhookUrl, FulfillmentView fulfillment) {
+        String webhookUrl, String customerId, FulfillmentView fulfillment) {
 
     public InvoiceView {
         details = details == null ? List.of() : List.copyOf(details);
@@ -20,7 +20,12 @@ public record InvoiceView(String invoiceId, String projectId, String name, long 
 
     InvoiceView withFulfillment(FulfillmentView next) {
         return new InvoiceView(invoiceId, projectId, name, amountMinor, currency, createdAt, referenceId, details,
-                shipping, tax, metadata, initiationType, autoCaptureAt, returnUrl, webhookUrl, next);
+                shipping, tax, metadata, initiationType, autoCaptureAt, returnUrl, webhookUrl, customerId, next);
+    }
+
+    InvoiceView withCustomer(String assigned) {
+        return new InvoiceView(invoiceId, projectId, name, amountMinor, currency, createdAt, referenceId, details,
+                shipping, tax, metadata, initiationType, autoCaptureAt, returnUrl, webhookUrl, assigned, fulfillment);
     }
 
     /** One line item. */

@@ -28,7 +28,7 @@ final class InvoiceViews {
                 event.getTax() == null ? null
                         : new InvoiceView.TaxView(event.getTax().getAmount(), event.getTax().getRate()),
                 event.getMetadata(), event.getInitiationType(), event.getAutoCaptureAt(), event.getReturnUrl(),
-                event.getWebhookUrl(),
+                event.getWebhookUrl(), event.getCustomerId(),
                 new InvoiceView.FulfillmentView(PENDING, null, null, null, event.getCreatedAt(), List.of()));
     }
 

@@ -7,6 +7,7 @@ import io.smartrouter.invoice.invoice.api.Shipping;
 import io.smartrouter.invoice.invoice.api.Tax;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.error.PlatformErrorCode;
+import io.smartrouter.platform.id.CustomerId;
 import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.money.Money;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  */
 record CreateInvoiceRequest(String name, String amount, String currency, String referenceId,
         List<LineItemRequest> details, ShippingRequest shipping, TaxRequest tax, Map<String, String> metadata,
-        String initiationType, String autoCaptureAt, String returnUrl, String webhookUrl) {
+        String initiationType, String autoCaptureAt, String returnUrl, String webhookUrl, String customerId) {
 
     static final int MAX_LINE_ITEMS = 100;
     static final int MAX_QUANTITY = 1_000_000;
@@ -56,6 +57,7 @@ record CreateInvoiceRequest(String name, String amount, String currency, String 
                 captureAt,
                 Fields.url(returnUrl, "return_url"),
                 Fields.url(webhookUrl, "webhook_url"),
+                customer(),
                 now);
     }
 
@@ -74,6 +76,17 @@ record CreateInvoiceRequest(String name, String amount, String currency, String 
             items.add(details.get(i).toLineItem("details[" + i + "]", currency));
         }
         return items;
+    }
+
+    /** The customer to create the invoice for, if any; whether it exists is checked by the caller. */
+    CustomerId customer() {
+        if (customerId == null) {
+            return null;
+        }
+        if (!CustomerId.isWellFormed(customerId)) {
+            throw Fields.invalid("customer_id", "must be a customer id (cust_...)");
+        }
+        return new CustomerId(customerId);
     }
 
     private InitiationType validInitiationType() {

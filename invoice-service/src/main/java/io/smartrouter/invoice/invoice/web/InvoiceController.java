@@ -1,10 +1,13 @@
 package io.smartrouter.invoice.invoice.web;
 
+import io.smartrouter.invoice.customer.query.KnownCustomers;
+import io.smartrouter.invoice.invoice.api.AssignCustomerCommand;
 import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
 import io.smartrouter.invoice.invoice.query.InvoicePage;
 import io.smartrouter.invoice.invoice.query.InvoiceView;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.events.EventMetadata;
+import io.smartrouter.platform.id.CustomerId;
 import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.web.ApiResponses;
@@ -34,11 +37,13 @@ class InvoiceController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final KnownCustomers customers;
     private final Clock clock;
 
-    InvoiceController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    InvoiceController(CommandGateway commands, QueryGateway queries, KnownCustomers customers, Clock clock) {
         this.commands = commands;
         this.queries = queries;
+        this.customers = customers;
         this.clock = clock;
     }
 
@@ -49,8 +54,27 @@ class InvoiceController {
         var command = request.toCommand(InvoiceId.newId(), caller.projectId(), clock.instant());
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(EventMetadata.forRequest(exchange, caller));
-        return Blocking.future(() -> commands.send(message))
+        return requireCustomer(caller, command.customerId())
+                .then(Blocking.future(() -> commands.send(message)))
                 .then(find(caller, command.invoiceId().value()));
+    }
+
+    /** Assigns one of the project's customers (as the vault has published them) to the invoice. */
+    @PostMapping(path = "/{invoiceId}/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Map<String, Object>> assignCustomer(@PathVariable String invoiceId, @RequestBody AssignCustomerRequest request,
+            ProjectContext caller, ServerWebExchange exchange) {
+        caller.requireSecretKey();
+        CustomerId customer = request.customer();
+        return find(caller, invoiceId)
+                .then(requireCustomer(caller, customer))
+                .then(Mono.defer(() -> {
+                    var command = new AssignCustomerCommand(new InvoiceId(invoiceId), caller.projectId(), customer,
+                            clock.instant());
+                    var message = GenericCommandMessage.asCommandMessage(command)
+                            .andMetaData(EventMetadata.forRequest(exchange, caller));
+                    return Blocking.future(() -> commands.send(message));
+                }))
+                .then(find(caller, invoiceId));
     }
 
     @GetMapping
@@ -83,6 +107,15 @@ class InvoiceController {
                     .andMetaData(EventMetadata.forRequest(exchange, caller));
             return Blocking.future(() -> commands.send(message));
         })).then(find(caller, invoiceId));
+    }
+
+    private Mono<Void> requireCustomer(ProjectContext caller, CustomerId customer) {
+        if (customer == null) {
+            return Mono.empty();
+        }
+        return Blocking.call(() -> customers.isLive(caller.projectId(), customer))
+                .flatMap(live -> live ? Mono.<Void>empty()
+                        : Mono.error(ApiException.notFound("customer", customer.value())));
     }
 
     private Mono<Map<String, Object>> find(ProjectContext caller, String invoiceId) {

@@ -10,7 +10,8 @@ import java.util.Map;
 /** The invoice as the API shows it: amounts as decimal strings in the currency's major unit. */
 record InvoiceResponse(String id, String projectId, String name, String amount, String currency, String referenceId,
         List<LineItem> details, Shipping shipping, Tax tax, Map<String, String> metadata, String initiationType,
-        Instant autoCaptureAt, String returnUrl, String webhookUrl, Fulfillment fulfillment, boolean sandbox,
+        Instant autoCaptureAt, String returnUrl, String webhookUrl, String customerId, Fulfillment fulfillment,
+        boolean sandbox,
         Instant createdAt) {
 
     static InvoiceResponse of(InvoiceView invoice) {
@@ -28,7 +29,7 @@ record InvoiceResponse(String id, String projectId, String name, String amount, 
                         shipping.phoneNumber(), shipping.email()),
                 invoice.tax() == null ? null : new Tax(decimal(invoice.tax().amountMinor(), currency), invoice.tax().rate()),
                 invoice.metadata(), invoice.initiationType(), invoice.autoCaptureAt(), invoice.returnUrl(),
-                invoice.webhookUrl(),
+                invoice.webhookUrl(), invoice.customerId(),
                 new Fulfillment(fulfillment.status(), fulfillment.carrier(), fulfillment.trackingNumber(),
                         fulfillment.note(), fulfillment.updatedAt(), fulfillment.history().stream()
                         .map(change -> new FulfillmentChange(change.previousStatus(), change.status(), change.carrier(),

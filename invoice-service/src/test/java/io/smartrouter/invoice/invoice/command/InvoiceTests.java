@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.hasProperty;
 import static org.hamcrest.Matchers.is;
 
+import io.smartrouter.invoice.invoice.api.AssignCustomerCommand;
 import io.smartrouter.invoice.invoice.api.CreateInvoiceCommand;
 import io.smartrouter.invoice.invoice.api.FulfillmentStatus;
 import io.smartrouter.invoice.invoice.api.InitiationType;
@@ -16,10 +17,12 @@ import io.smartrouter.invoice.invoice.api.Shipping;
 import io.smartrouter.invoice.invoice.api.Tax;
 import io.smartrouter.invoice.invoice.api.UpdateFulfillmentCommand;
 import io.smartrouter.platform.error.PlatformErrorCode;
+import io.smartrouter.platform.id.CustomerId;
 import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.money.Money;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
+import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import io.smartrouter.schemas.invoice.InvoiceFulfillmentUpdatedEvent;
 import java.net.URI;
 import java.time.Instant;
@@ -38,6 +41,7 @@ class InvoiceTests {
     private static final InvoiceId INVOICE = InvoiceId.newId();
     private static final ProjectId PROJECT = new ProjectId("test-proj_demo");
     private static final Instant NOW = Instant.parse("2026-11-24T10:15:30.123Z");
+    private static final CustomerId CUSTOMER = CustomerId.newId();
 
     private FixtureConfiguration<Invoice> fixture;
 
@@ -72,7 +76,8 @@ class InvoiceTests {
                         hasProperty("referenceId", is("order-42")),
                         hasProperty("initiationType", is("mit")),
                         hasProperty("metadata", is(Map.of("channel", "web"))),
-                        hasProperty("returnUrl", is("https://shop.example/return"))), andNoMore())));
+                        hasProperty("returnUrl", is("https://shop.example/return")),
+                        hasProperty("customerId", is(CUSTOMER.value()))), andNoMore())));
     }
 
     @Test
@@ -135,6 +140,37 @@ class InvoiceTests {
     }
 
     @Test
+    void assignsACustomerAndRemembersThePreviousOne() {
+        CustomerId next = CustomerId.newId();
+        fixture.given(created(), assigned(CUSTOMER, null))
+                .when(new AssignCustomerCommand(INVOICE, PROJECT, next, NOW))
+                .expectEvents(assigned(next, CUSTOMER));
+    }
+
+    @Test
+    void assigningTheSameCustomerAgainChangesNothing() {
+        fixture.given(created(), assigned(CUSTOMER, null))
+                .when(new AssignCustomerCommand(INVOICE, PROJECT, CUSTOMER, NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherProjectCannotAssignACustomer() {
+        fixture.given(created())
+                .when(new AssignCustomerCommand(INVOICE, new ProjectId("test-proj_other"), CUSTOMER, NOW))
+                .expectNoEvents()
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(InvoiceErrorCode.NOT_FOUND);
+    }
+
+    private static InvoiceCustomerAssignedEvent assigned(CustomerId customer, CustomerId previous) {
+        return InvoiceCustomerAssignedEvent.newBuilder().setInvoiceId(INVOICE.value()).setProjectId(PROJECT.value())
+                .setCustomerId(customer.value()).setPreviousCustomerId(previous == null ? null : previous.value())
+                .setAssignedAt(NOW).build();
+    }
+
+    @Test
     void anotherProjectCannotTouchTheInvoice() {
         fixture.given(created())
                 .when(fulfillment(FulfillmentStatus.PROCESSING, new ProjectId("test-proj_other")))
@@ -150,7 +186,7 @@ class InvoiceTests {
                         "London", null, "N1", "GB", null, "ada@example.com"),
                 new Tax(Money.parse("1.50", "USD"), "20.00"),
                 Map.of("channel", "web"), InitiationType.MIT, NOW.plusSeconds(3600),
-                URI.create("https://shop.example/return"), null, NOW);
+                URI.create("https://shop.example/return"), null, CUSTOMER, NOW);
     }
 
     private static InvoiceCreatedEvent created() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
+import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import io.smartrouter.schemas.invoice.InvoiceFulfillmentUpdatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceLineItem;
 import io.smartrouter.schemas.invoice.InvoiceShipping;
@@ -65,6 +66,20 @@ class InvoiceSummaryProjectionTests {
         assertThat(fulfillment.updatedAt()).isEqualTo(NOW.plusSeconds(180));
         assertThat(fulfillment.history()).extracting(InvoiceView.FulfillmentChangeView::status)
                 .containsExactly("processing", "shipped", "delivered");
+    }
+
+    @Test
+    void showsTheCustomerGivenAtCreationThenTheOneAssigned() {
+        projection.on(InvoiceCreatedEvent.newBuilder().setInvoiceId("iv_1").setProjectId("test-proj_demo")
+                .setName("Order").setAmount(1000).setCurrency("USD").setCreatedAt(NOW).setCustomerId("cust_1").build());
+        assertThat(projection.handle(new FindInvoiceQuery(DEMO, "iv_1")).orElseThrow().customerId()).isEqualTo("cust_1");
+
+        projection.on(InvoiceCustomerAssignedEvent.newBuilder().setInvoiceId("iv_1").setProjectId("test-proj_demo")
+                .setCustomerId("cust_2").setPreviousCustomerId("cust_1").setAssignedAt(NOW.plusSeconds(5)).build());
+
+        InvoiceView invoice = projection.handle(new FindInvoiceQuery(DEMO, "iv_1")).orElseThrow();
+        assertThat(invoice.customerId()).isEqualTo("cust_2");
+        assertThat(invoice.fulfillment().status()).isEqualTo("pending");
     }
 
     private static InvoiceFulfillmentUpdatedEvent fulfillment(String from, String to, String tracking, Instant at) {

@@ -92,7 +92,8 @@ class InvoiceOrderApiTests extends InvoiceServiceIntegrationTest {
             "amount": "23.50", "auto_capture_at": "2001-01-01T00:00:00Z" | request.validation.invalid-field
             "amount": "23.50", "return_url": "javascript:alert(1)"      | request.validation.invalid-field
             "amount": "23.50", "webhook_url": "ftp://shop.example/x"    | request.validation.invalid-field
-            "amount": "23.50", "customer_id": "cust_123"                | request.validation.unknown-field
+            "amount": "23.50", "customer_id": "cust_123"                | request.validation.invalid-field
+            "amount": "23.50", "customer_id": 42                        | request.validation.invalid-type
             """)
     void rejectsBadOrdersWithAClearError(String fields, String errorType) {
         String body = "{\"name\": \"Order\", \"currency\": \"USD\", " + fields
