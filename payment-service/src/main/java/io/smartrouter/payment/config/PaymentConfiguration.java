@@ -1,0 +1,52 @@
+package io.smartrouter.payment.config;
+
+import io.smartrouter.payment.connector.PaymentConnector;
+import io.smartrouter.payment.invoice.KnownInvoices;
+import io.smartrouter.payment.transaction.command.Payment;
+import io.smartrouter.payment.transaction.process.PaymentProcess;
+import io.smartrouter.payment.vault.VaultClient;
+import io.smartrouter.platform.events.EventTopics;
+import io.smartrouter.platform.events.ProcessedEvents;
+import io.smartrouter.platform.security.InternalCalls;
+import io.smartrouter.schemas.Topics;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The payment service publishes its Payment aggregate's events to the payments topic, consumes the invoices topic,
+ * and reaches the vault and the PSP connectors for the payment flows.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaymentProperties.class)
+class PaymentConfiguration {
+
+    @Bean
+    EventTopics eventTopics() {
+        return EventTopics.of(Payment.class.getSimpleName(), Topics.PAYMENTS);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        return new ProcessedEvents(jdbc, transactions, clock);
+    }
+
+    @Bean
+    VaultClient vaultClient(WebClient.Builder builder, PaymentProperties properties, InternalCalls internalCalls) {
+        return new VaultClient(builder, properties.vaultUrl(), internalCalls, properties.vaultTimeout());
+    }
+
+    @Bean
+    PaymentProcess paymentProcess(KnownInvoices invoices, VaultClient vault, List<PaymentConnector> connectors,
+            PaymentProperties properties, CommandGateway commands, QueryGateway queries, Clock clock) {
+        return new PaymentProcess(invoices, vault, connectors, properties.gateway(), properties.pspTimeout(), commands,
+                queries, clock);
+    }
+}

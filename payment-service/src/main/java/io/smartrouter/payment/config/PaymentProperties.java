@@ -1,0 +1,23 @@
+package io.smartrouter.payment.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The payment service's settings ({@code smartrouter.payment.*}).
+ *
+ * @param vaultUrl where the vault's internal detokenization answers
+ * @param vaultTimeout how long a detokenization may take
+ * @param gateway the gateway every payment goes to until routing exists (issue 6)
+ * @param pspTimeout how long a PSP call may take before its outcome is treated as unknown
+ */
+@ConfigurationProperties("smartrouter.payment")
+public record PaymentProperties(String vaultUrl, Duration vaultTimeout, String gateway, Duration pspTimeout) {
+
+    public PaymentProperties {
+        vaultUrl = vaultUrl == null ? "http://127.0.0.1:8082" : vaultUrl;
+        vaultTimeout = vaultTimeout == null ? Duration.ofSeconds(10) : vaultTimeout;
+        gateway = gateway == null ? "sandbox" : gateway;
+        pspTimeout = pspTimeout == null ? Duration.ofSeconds(15) : pspTimeout;
+    }
+}

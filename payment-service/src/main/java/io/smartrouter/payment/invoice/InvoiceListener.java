@@ -1,0 +1,31 @@
+package io.smartrouter.payment.invoice;
+
+import io.smartrouter.platform.events.EventHandlers;
+import io.smartrouter.platform.events.ProcessedEvents;
+import io.smartrouter.schemas.Topics;
+import io.smartrouter.schemas.envelope.EventEnvelope;
+import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
+import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@link KnownInvoices} from the invoice service's events, once per event id. */
+@Component
+class InvoiceListener {
+
+    static final String CONSUMER = "payment-service.invoices";
+
+    private final EventHandlers handlers;
+
+    InvoiceListener(KnownInvoices invoices, ProcessedEvents processed) {
+        this.handlers = EventHandlers.of(CONSUMER, processed)
+                .on(InvoiceCreatedEvent.class, invoices::on)
+                .on(InvoiceCustomerAssignedEvent.class, invoices::on);
+    }
+
+    @KafkaListener(topics = Topics.INVOICES, groupId = CONSUMER)
+    void on(ConsumerRecord<String, EventEnvelope> record) {
+        handlers.handle(record.value());
+    }
+}

@@ -1,0 +1,74 @@
+package io.smartrouter.payment.invoice;
+
+import io.smartrouter.platform.id.Ids;
+import io.smartrouter.platform.id.ProjectId;
+import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
+import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The invoices the payment service can charge, kept from the invoices topic ({@code InvoiceListener}); never read
+ * from the invoice service. An invoice created a moment ago may not have arrived yet, so a lookup waits briefly for
+ * the projection to catch up before answering that it does not exist.
+ */
+@Component
+public class KnownInvoices {
+
+    static final String TRANSACTION_PREFIX = "tr_";
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final KnownInvoiceRepository invoices;
+    private final TransactionTemplate transactions;
+    private final Duration catchUp;
+
+    KnownInvoices(KnownInvoiceRepository invoices, PlatformTransactionManager transactionManager,
+            @Value("${smartrouter.payment.invoice-catch-up:3s}") Duration catchUp) {
+        this.invoices = invoices;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.catchUp = catchUp;
+    }
+
+    void on(InvoiceCreatedEvent event) {
+        if (invoices.findById(event.getInvoiceId()).isEmpty()) {
+            invoices.save(new KnownInvoice(event.getInvoiceId(), event.getProjectId(), event.getAmount(),
+                    event.getCurrency(), event.getInitiationType(), event.getCustomerId(), event.getAutoCaptureAt()));
+        }
+    }
+
+    void on(InvoiceCustomerAssignedEvent event) {
+        invoices.findById(event.getInvoiceId()).ifPresent(invoice -> {
+            invoice.assignCustomer(event.getCustomerId());
+            invoices.save(invoice);
+        });
+    }
+
+    /** The project's invoice, waiting up to the catch-up time for one not heard of yet. Blocking. */
+    public Optional<KnownInvoice> find(ProjectId project, String invoiceId) throws InterruptedException {
+        long deadline = System.nanoTime() + catchUp.toNanos();
+        while (true) {
+            Optional<KnownInvoice> known = invoices.findById(invoiceId);
+            if (known.isPresent() || System.nanoTime() > deadline) {
+                return known.filter(invoice -> invoice.projectId().equals(project.value()));
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** The invoice's transaction id: the one it has, or a new one assigned atomically (concurrent callers agree). */
+    public String transactionOf(KnownInvoice invoice) {
+        if (invoice.transactionId() != null) {
+            return invoice.transactionId();
+        }
+        String candidate = Ids.newId(TRANSACTION_PREFIX);
+        Integer assigned = transactions.execute(status -> invoices.assignTransaction(invoice.invoiceId(), candidate));
+        if (assigned != null && assigned == 1) {
+            return candidate;
+        }
+        return transactions.execute(status -> invoices.findById(invoice.invoiceId()).orElseThrow().transactionId());
+    }
+}

@@ -1,0 +1,44 @@
+package io.smartrouter.payment.transaction.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A transaction as the read model keeps it (amounts in minor units): the fields of API.md's transaction object, its
+ * operations and its refunds. Built by {@link TransactionViews} from the payment events.
+ */
+public record TransactionView(String id, String projectId, String invoiceId, String customerId, String tokenId,
+        String cardId, CardView card, String status, long amount, String currency, long authorizedAmount,
+        long capturedAmount, long refundedAmount, String gatewayConfigurationId, String errorCode,
+        Instant authorizationExpiresAt, int attemptsCount, List<OperationView> operations, List<RefundView> refunds,
+        Instant createdAt, Instant updatedAt) {
+
+    public TransactionView {
+        operations = List.copyOf(operations);
+        refunds = List.copyOf(refunds);
+    }
+
+    /** What can still be captured (while authorized) or refunded (once captured). */
+    public long availableAmount() {
+        return switch (status) {
+            case "authorized" -> authorizedAmount - capturedAmount;
+            case "completed", "partially-refunded" -> capturedAmount - refundedAmount;
+            default -> 0;
+        };
+    }
+
+    /** The card, masked. */
+    public record CardView(String scheme, String type, String countryCode, String iin, String last4Digits) {
+    }
+
+    /** One operation: {@code request}, {@code authorization}, {@code capture}, {@code void} or {@code refund}. */
+    public record OperationView(String id, String type, String gatewayConfigurationId, long amount, String status,
+            boolean hasFailed, String errorCode, Instant createdAt) {
+    }
+
+    /** One refund and what became of it. */
+    public record RefundView(String id, long amount, String reason, Map<String, String> metadata, String status,
+            String errorCode, Instant createdAt) {
+    }
+}

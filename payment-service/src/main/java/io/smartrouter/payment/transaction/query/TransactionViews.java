@@ -1,0 +1,129 @@
+package io.smartrouter.payment.transaction.query;
+
+import io.smartrouter.payment.transaction.query.TransactionView.CardView;
+import io.smartrouter.payment.transaction.query.TransactionView.OperationView;
+import io.smartrouter.payment.transaction.query.TransactionView.RefundView;
+import io.smartrouter.schemas.payment.CaptureFailedEvent;
+import io.smartrouter.schemas.payment.OperationStartedEvent;
+import io.smartrouter.schemas.payment.RefundFailedEvent;
+import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
+import io.smartrouter.schemas.payment.TransactionCapturedEvent;
+import io.smartrouter.schemas.payment.TransactionFailedEvent;
+import io.smartrouter.schemas.payment.TransactionRefundedEvent;
+import io.smartrouter.schemas.payment.TransactionRequestedEvent;
+import io.smartrouter.schemas.payment.TransactionVoidedEvent;
+import io.smartrouter.schemas.payment.VoidFailedEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Folds payment events into {@link TransactionView}s. Pure functions, tested without Spring. */
+final class TransactionViews {
+
+    static final String PENDING = "pending";
+    static final String SUCCEEDED = "succeeded";
+    static final String FAILED = "failed";
+
+    private TransactionViews() {
+    }
+
+    /** The first request creates the view; a later one (a new attempt after a failure) counts an attempt. */
+    static TransactionView requested(TransactionView current, TransactionRequestedEvent event) {
+        List<OperationView> operations = current == null ? new ArrayList<>() : new ArrayList<>(current.operations());
+        operations.add(new OperationView(event.getOperationId(), "request", null, event.getAmount(), SUCCEEDED, false,
+                null, event.getRequestedAt()));
+        return new TransactionView(event.getTransactionId(), event.getProjectId(), event.getInvoiceId(),
+                event.getCustomerId(), event.getTokenId(), event.getCardId(),
+                current == null ? null : current.card(), PENDING, event.getAmount(), event.getCurrency(), 0, 0, 0,
+                current == null ? null : current.gatewayConfigurationId(), null, null,
+                current == null ? 1 : current.attemptsCount() + 1, operations,
+                current == null ? List.of() : current.refunds(),
+                current == null ? event.getRequestedAt() : current.createdAt(), event.getRequestedAt());
+    }
+
+    static TransactionView started(TransactionView view, OperationStartedEvent event) {
+        List<OperationView> operations = new ArrayList<>(view.operations());
+        operations.add(new OperationView(event.getOperationId(), event.getType(), event.getGatewayConfigurationId(),
+                event.getAmount(), PENDING, false, null, event.getStartedAt()));
+        List<RefundView> refunds = new ArrayList<>(view.refunds());
+        if (event.getRefundId() != null) {
+            refunds.add(new RefundView(event.getRefundId(), event.getAmount(), event.getReason(), event.getMetadata(),
+                    PENDING, null, event.getStartedAt()));
+        }
+        var card = event.getCard() == null ? view.card() : new CardView(event.getCard().getScheme(),
+                event.getCard().getType(), event.getCard().getCountryCode(), event.getCard().getIin(),
+                event.getCard().getLast4Digits());
+        return new TransactionView(view.id(), view.projectId(), view.invoiceId(), view.customerId(), view.tokenId(),
+                view.cardId(), card, view.status(), view.amount(), view.currency(), view.authorizedAmount(),
+                view.capturedAmount(), view.refundedAmount(), event.getGatewayConfigurationId(), view.errorCode(),
+                view.authorizationExpiresAt(), view.attemptsCount(), operations, refunds, view.createdAt(),
+                event.getStartedAt());
+    }
+
+    static TransactionView authorized(TransactionView view, TransactionAuthorizedEvent event) {
+        return withOutcome(view, event.getOperationId(), null, event.getAuthorizedAt(), "authorized", event.getAmount(),
+                view.capturedAmount(), view.refundedAmount(), event.getAuthorizationExpiresAt(), UnaryOperator.identity());
+    }
+
+    static TransactionView failed(TransactionView view, TransactionFailedEvent event) {
+        return withOutcome(view, event.getOperationId(), event.getErrorCode(), event.getFailedAt(), FAILED,
+                view.authorizedAmount(), view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(),
+                UnaryOperator.identity());
+    }
+
+    static TransactionView captured(TransactionView view, TransactionCapturedEvent event) {
+        return withOutcome(view, event.getOperationId(), null, event.getCapturedAt(), "completed",
+                view.authorizedAmount(), event.getCapturedAmount(), view.refundedAmount(),
+                view.authorizationExpiresAt(), UnaryOperator.identity());
+    }
+
+    static TransactionView captureFailed(TransactionView view, CaptureFailedEvent event) {
+        return withOutcome(view, event.getOperationId(), event.getErrorCode(), event.getFailedAt(), view.status(),
+                view.authorizedAmount(), view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(),
+                UnaryOperator.identity());
+    }
+
+    static TransactionView voided(TransactionView view, TransactionVoidedEvent event) {
+        return withOutcome(view, event.getOperationId(), null, event.getVoidedAt(), "voided", view.authorizedAmount(),
+                view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(), UnaryOperator.identity());
+    }
+
+    static TransactionView voidFailed(TransactionView view, VoidFailedEvent event) {
+        return withOutcome(view, event.getOperationId(), event.getErrorCode(), event.getFailedAt(), view.status(),
+                view.authorizedAmount(), view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(),
+                UnaryOperator.identity());
+    }
+
+    static TransactionView refunded(TransactionView view, TransactionRefundedEvent event) {
+        String status = event.getRefundedAmount() < view.capturedAmount() ? "partially-refunded" : "refunded";
+        return withOutcome(view, event.getOperationId(), null, event.getRefundedAt(), status, view.authorizedAmount(),
+                view.capturedAmount(), event.getRefundedAmount(), view.authorizationExpiresAt(),
+                refund -> refund.id().equals(event.getRefundId()) ? settle(refund, SUCCEEDED, null) : refund);
+    }
+
+    static TransactionView refundFailed(TransactionView view, RefundFailedEvent event) {
+        return withOutcome(view, event.getOperationId(), event.getErrorCode(), event.getFailedAt(), view.status(),
+                view.authorizedAmount(), view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(),
+                refund -> refund.id().equals(event.getRefundId()) ? settle(refund, FAILED, event.getErrorCode()) : refund);
+    }
+
+    /** The view after an operation's outcome: the operation settled, the status, amounts and last error updated. */
+    private static TransactionView withOutcome(TransactionView view, String operationId, String errorCode, Instant at,
+            String status, long authorized, long captured, long refunded, Instant expiresAt,
+            UnaryOperator<RefundView> refundUpdate) {
+        List<OperationView> operations = view.operations().stream().map(op -> op.id().equals(operationId)
+                ? new OperationView(op.id(), op.type(), op.gatewayConfigurationId(), op.amount(),
+                        errorCode == null ? SUCCEEDED : FAILED, errorCode != null, errorCode, op.createdAt())
+                : op).toList();
+        return new TransactionView(view.id(), view.projectId(), view.invoiceId(), view.customerId(), view.tokenId(),
+                view.cardId(), view.card(), status, view.amount(), view.currency(), authorized, captured, refunded,
+                view.gatewayConfigurationId(), errorCode, expiresAt, view.attemptsCount(), operations,
+                view.refunds().stream().map(refundUpdate).toList(), view.createdAt(), at);
+    }
+
+    private static RefundView settle(RefundView refund, String status, String errorCode) {
+        return new RefundView(refund.id(), refund.amount(), refund.reason(), refund.metadata(), status, errorCode,
+                refund.createdAt());
+    }
+}
