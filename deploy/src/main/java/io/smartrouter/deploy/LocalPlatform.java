@@ -58,6 +58,10 @@ public final class LocalPlatform implements AutoCloseable {
                         "--smartrouter.gateway.services." + other.routeName() + "=http://127.0.0.1:" + other.port()));
                 arguments.addAll(config.extraGatewayArgs());
             }
+            if (service.module().equals(PlatformConfig.PAYMENT)) {
+                config.services().stream().filter(other -> other.module().equals(PlatformConfig.VAULT)).forEach(vault ->
+                        arguments.add("--smartrouter.payment.vault-url=http://127.0.0.1:" + vault.port()));
+            }
             // The gateway signs what it forwards; only services hold the secret of service-to-service calls.
             Map<String, String> secrets = service.module().equals(PlatformConfig.GATEWAY)
                     ? Map.of("SMARTROUTER_INTERNAL_SECRET", internalSecret)

@@ -18,6 +18,8 @@ public record PlatformConfig(Path repoRoot, Path dataDir, int kafkaPort, int con
         List<String> extraGatewayArgs) {
 
     public static final String GATEWAY = "api-gateway";
+    public static final String VAULT = "vault-service";
+    public static final String PAYMENT = "payment-service";
 
     public PlatformConfig {
         services = List.copyOf(services);
@@ -31,8 +33,8 @@ public record PlatformConfig(Path repoRoot, Path dataDir, int kafkaPort, int con
                 port(env, "SMARTROUTER_KAFKA_PORT", 9092),
                 port(env, "SMARTROUTER_KAFKA_CONTROLLER_PORT", 9093),
                 List.of(new Service("invoice-service", "invoice", port(env, "SMARTROUTER_INVOICE_PORT", 8081)),
-                        new Service("vault-service", "vault", port(env, "SMARTROUTER_VAULT_PORT", 8082)),
-                        new Service("payment-service", "payment", port(env, "SMARTROUTER_PAYMENT_PORT", 8083)),
+                        new Service(VAULT, "vault", port(env, "SMARTROUTER_VAULT_PORT", 8082)),
+                        new Service(PAYMENT, "payment", port(env, "SMARTROUTER_PAYMENT_PORT", 8083)),
                         new Service("webhook-dispatcher", "webhook", port(env, "SMARTROUTER_WEBHOOK_PORT", 8084)),
                         new Service(GATEWAY, null, port(env, "SMARTROUTER_GATEWAY_PORT", 8080))),
                 List.of());

@@ -1,0 +1,63 @@
+package io.smartrouter.payment.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * Test double of the vault's internal detokenization, on its own port: cards and tokens registered by the test, a
+ * one-time card answered once and 409 {@code request.source.already-used} after. (The vault's own tests cover its
+ * signature checks and storage; this covers the payment service's side of the contract.)
+ */
+public final class FakeVault implements AutoCloseable {
+
+    private final Map<String, String> numberBySource = new ConcurrentHashMap<>();
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private final DisposableServer server;
+
+    public FakeVault() {
+        server = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.post("/internal/{kind}/{source}/detokenize", (request, response) -> {
+                    String source = request.param("source");
+                    String number = numberBySource.get(source);
+                    if (number == null) {
+                        return send(response, 404, "{\"success\":false,\"error_type\":\"resource.card.not-found\","
+                                + "\"message\":\"No such card\"}");
+                    }
+                    if (source.startsWith("card_") && !used.add(source)) {
+                        return send(response, 409, "{\"success\":false,\"error_type\":\"request.source.already-used\","
+                                + "\"message\":\"The card was already used\"}");
+                    }
+                    return send(response, 200, "{\"success\":true,\"card\":{\"number\":\"" + number + "\","
+                            + "\"cvc2\":null,\"exp_month\":12,\"exp_year\":2040,\"name\":\"Test\",\"scheme\":\"visa\","
+                            + "\"type\":\"credit\",\"country_code\":\"US\",\"iin\":\"" + number.substring(0, 6) + "\","
+                            + "\"last_4_digits\":\"" + number.substring(number.length() - 4) + "\",\"fingerprint\":\"f\"}}");
+                }))
+                .bindNow();
+    }
+
+    private static Mono<Void> send(HttpServerResponse response, int status, String json) {
+        return response.status(status).header("Content-Type", "application/json")
+                .sendByteArray(Mono.just(json.getBytes(StandardCharsets.UTF_8))).then();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Registers a card (or token) id with the PAN the vault would release for it. */
+    public String add(String source, String number) {
+        numberBySource.put(source, number);
+        return source;
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}

@@ -1,0 +1,54 @@
+package io.smartrouter.payment.support;
+
+import io.smartrouter.platform.id.InvoiceId;
+import io.smartrouter.platform.id.ProjectId;
+import io.smartrouter.platform.testing.FreshConnections;
+import io.smartrouter.platform.testing.TopicWriter;
+import io.smartrouter.schemas.Topics;
+import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The payment service on H2 and an in-process Kafka broker, with the invoice service played by a {@link TopicWriter}
+ * on the invoices topic and the vault by a {@link FakeVault}. Test classes extending this share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+    "spring.datasource.url=jdbc:h2:mem:payment-it;DB_CLOSE_DELAY=-1",
+    "smartrouter.data-dir=target/test-data",
+    "smartrouter.payment.invoice-catch-up=1s"
+})
+@AutoConfigureWebTestClient(timeout = "30s")
+@EmbeddedKafka(partitions = 3, topics = {Topics.INVOICES, Topics.PAYMENTS})
+@Import(FreshConnections.class)
+public abstract class PaymentServiceIntegrationTest {
+
+    protected static final FakeVault VAULT = new FakeVault();
+
+    @Autowired
+    protected EmbeddedKafkaBroker kafka;
+
+    @DynamicPropertySource
+    static void vault(DynamicPropertyRegistry properties) {
+        properties.add("smartrouter.payment.vault-url", VAULT::url);
+    }
+
+    /** Plays the invoice service: publishes an invoice of {@code amount} minor units, answers its id. */
+    protected String publishInvoice(ProjectId project, long amount, String currency, String initiationType) {
+        String id = InvoiceId.newId().value();
+        try (var invoices = new TopicWriter(kafka.getBrokersAsString(), Topics.INVOICES)) {
+            invoices.publish("Invoice", id, 0, project.value(), InvoiceCreatedEvent.newBuilder().setInvoiceId(id)
+                    .setProjectId(project.value()).setName("Order").setAmount(amount).setCurrency(currency)
+                    .setInitiationType(initiationType).setCreatedAt(Instant.now()).build());
+        }
+        return id;
+    }
+}

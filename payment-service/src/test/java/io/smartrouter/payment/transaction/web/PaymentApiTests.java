@@ -1,0 +1,230 @@
+package io.smartrouter.payment.transaction.web;
+
+import static io.smartrouter.platform.testing.GatewayRequests.DEMO;
+import static io.smartrouter.platform.testing.GatewayRequests.OTHER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartrouter.payment.support.PaymentServiceIntegrationTest;
+import io.smartrouter.platform.id.CardId;
+import io.smartrouter.platform.id.TokenId;
+import io.smartrouter.platform.security.KeyType;
+import io.smartrouter.platform.security.ServiceAuthentication;
+import io.smartrouter.platform.testing.GatewayRequests;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class PaymentApiTests extends PaymentServiceIntegrationTest {
+
+    @Autowired
+    WebTestClient unsigned;
+    @Autowired
+    ServiceAuthentication auth;
+
+    WebTestClient server;
+    WebTestClient browser;
+
+    @BeforeEach
+    void clients() {
+        server = GatewayRequests.withSecretKey(unsigned, auth, DEMO);
+        browser = GatewayRequests.asProject(unsigned, auth, DEMO, KeyType.PUBLIC);
+    }
+
+    static String card(String number) {
+        return VAULT.add(CardId.newId().value(), number);
+    }
+
+    WebTestClient.ResponseSpec post(WebTestClient client, String path, String json) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    WebTestClient.ResponseSpec authorize(WebTestClient client, String invoice, String source) {
+        return post(client, "/invoices/" + invoice + "/authorize", "{\"source\":\"" + source + "\"}");
+    }
+
+    @Test
+    void theCheckoutAuthorizesThenTheServerCapturesInPartsAndRefunds() {
+        String invoice = publishInvoice(DEMO, 10_000, "EUR", "cit");
+
+        authorize(browser, invoice, card("4242424242424242")).expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("authorized")
+                .jsonPath("$.transaction.authorized_amount").isEqualTo("100.00")
+                .jsonPath("$.transaction.available_amount").isEqualTo("100.00")
+                .jsonPath("$.transaction.card.last_4_digits").isEqualTo("4242")
+                .jsonPath("$.transaction.gateway_configuration_id").isEqualTo("sandbox")
+                .jsonPath("$.transaction.authorization_expires_at").isNotEmpty();
+        post(server, "/invoices/" + invoice + "/capture", "{\"amount\":\"40.00\"}").expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("completed")
+                .jsonPath("$.transaction.captured_amount").isEqualTo("40.00")
+                .jsonPath("$.transaction.available_amount").isEqualTo("40.00");
+        post(server, "/invoices/" + invoice + "/capture", "{}").expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.captured_amount").isEqualTo("100.00");
+        post(server, "/invoices/" + invoice + "/capture", "{}").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.error_type").isEqualTo("request.validation.invalid-amount");
+
+        post(server, "/invoices/" + invoice + "/refunds", "{\"amount\":\"30.00\",\"reason\":\"damaged\"}")
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.refund.id").value(id -> assertThat((String) id).startsWith("refd_"))
+                .jsonPath("$.refund.amount").isEqualTo("30.00")
+                .jsonPath("$.refund.status").isEqualTo("succeeded")
+                .jsonPath("$.transaction.status").isEqualTo("partially-refunded");
+        post(server, "/invoices/" + invoice + "/refunds", "{\"amount\":\"70.01\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error_type").isEqualTo("request.validation.invalid-amount");
+        post(server, "/invoices/" + invoice + "/refunds", "{\"amount\":\"70.00\"}").expectStatus().isOk()
+                .expectBody().jsonPath("$.transaction.status").isEqualTo("refunded");
+
+        String transaction = server.get().uri("/invoices/{id}/transactions", invoice).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(transaction).contains("\"refunded_amount\":\"100.00\"").contains("\"type\":\"authorization\"")
+                .contains("\"type\":\"capture\"").contains("\"type\":\"refund\"").doesNotContain("4242424242424242");
+        server.get().uri("/transactions?limit=100").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.transactions[?(@.invoice_id == '" + invoice + "')].status").isEqualTo(List.of("refunded"));
+    }
+
+    @Test
+    void aDeclineIsA402ThenAnotherCardCanPay() {
+        String invoice = publishInvoice(DEMO, 2_500, "USD", "cit");
+
+        authorize(browser, invoice, card("4000000000000002")).expectStatus().isEqualTo(402).expectBody()
+                .jsonPath("$.error_type").isEqualTo("card.declined");
+        server.get().uri("/invoices/{id}/transactions", invoice).exchange().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("failed")
+                .jsonPath("$.transaction.error_code").isEqualTo("card.declined");
+
+        authorize(browser, invoice, card("5555555555554444")).expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("authorized")
+                .jsonPath("$.transaction.attempts_count").isEqualTo(2)
+                .jsonPath("$.transaction.error_code").isEmpty();
+        authorize(browser, invoice, card("5555555555554444")).expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.error_type").isEqualTo("request.invoice.already-authorized");
+    }
+
+    @Test
+    void voidsAnAuthorizationAndThenNothingCanBeCaptured() {
+        String invoice = publishInvoice(DEMO, 1_000, "EUR", "cit");
+        authorize(browser, invoice, card("4242424242424242")).expectStatus().isOk();
+
+        post(server, "/invoices/" + invoice + "/void", "{}").expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("voided");
+        post(server, "/invoices/" + invoice + "/capture", "{}").expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.error_type").isEqualTo("request.invoice.voided");
+    }
+
+    @Test
+    void failedCapturesAndDeclinedRefundsAreRecorded() {
+        String failingCapture = publishInvoice(DEMO, 1_000, "EUR", "cit");
+        authorize(browser, failingCapture, card("4000000000000010")).expectStatus().isOk();
+        post(server, "/invoices/" + failingCapture + "/capture", "{}").expectStatus().isEqualTo(402);
+        server.get().uri("/invoices/{id}/transactions", failingCapture).exchange().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("authorized")
+                .jsonPath("$.transaction.operations[?(@.type == 'capture')].has_failed").isEqualTo(List.of(true));
+
+        String refundDeclined = publishInvoice(DEMO, 1_000, "EUR", "cit");
+        authorize(browser, refundDeclined, card("4000000000000077")).expectStatus().isOk();
+        post(server, "/invoices/" + refundDeclined + "/capture", "{}").expectStatus().isOk();
+        post(server, "/invoices/" + refundDeclined + "/refunds", "{\"amount\":\"5.00\"}").expectStatus().isEqualTo(402);
+        server.get().uri("/invoices/{id}/transactions", refundDeclined).exchange().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("completed")
+                .jsonPath("$.transaction.refunded_amount").isEqualTo("0.00")
+                .jsonPath("$.transaction.refunds[0].status").isEqualTo("failed");
+    }
+
+    @Test
+    void aSaleAuthorizesAndCapturesAtOnce() {
+        String invoice = publishInvoice(DEMO, 1_500, "JPY", "cit");
+        post(server, "/invoices/" + invoice + "/capture", "{\"source\":\"" + card("4242424242424242") + "\"}")
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("completed")
+                .jsonPath("$.transaction.captured_amount").isEqualTo("1500");
+    }
+
+    @Test
+    void aCardTokenPaysOnceAndTheSourceRulesHold() {
+        String used = card("4242424242424242");
+        authorize(browser, publishInvoice(DEMO, 100, "EUR", "cit"), used).expectStatus().isOk();
+        String second = publishInvoice(DEMO, 100, "EUR", "cit");
+        authorize(browser, second, used).expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.error_type").isEqualTo("request.source.already-used");
+        server.get().uri("/invoices/{id}/transactions", second).exchange().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("failed")
+                .jsonPath("$.transaction.error_code").isEqualTo("request.source.already-used");
+
+        String token = VAULT.add(TokenId.newId().value(), "5555555555554444");
+        authorize(browser, publishInvoice(DEMO, 100, "EUR", "cit"), token).expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.error_type").isEqualTo("request.authentication.secret-key-required");
+        String mit = publishInvoice(DEMO, 100, "EUR", "mit");
+        authorize(server, mit, card("4242424242424242")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.error_type").isEqualTo("request.source.invalid");
+        authorize(server, mit, token).expectStatus().isOk();
+        authorize(server, publishInvoice(DEMO, 100, "EUR", "cit"), "iv_notasource").expectStatus().isBadRequest();
+        post(browser, "/invoices/" + mit + "/capture", "{}").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anotherProjectsInvoiceIsNotFound() {
+        String invoice = publishInvoice(DEMO, 100, "EUR", "cit");
+        var other = GatewayRequests.withSecretKey(unsigned, auth, OTHER);
+        authorize(other, invoice, card("4242424242424242")).expectStatus().isNotFound().expectBody()
+                .jsonPath("$.error_type").isEqualTo("resource.invoice.not-found");
+        authorize(browser, invoice, card("4242424242424242")).expectStatus().isOk();
+        other.get().uri("/invoices/{id}/transactions", invoice).exchange().expectStatus().isNotFound();
+        post(other, "/invoices/" + invoice + "/capture", "{}").expectStatus().isNotFound();
+        post(other, "/invoices/" + invoice + "/refunds", "{\"amount\":\"1.00\"}").expectStatus().isNotFound();
+    }
+
+    @Test
+    void concurrentCapturesNeverExceedTheAuthorization() throws Exception {
+        String invoice = publishInvoice(DEMO, 10_000, "EUR", "cit");
+        authorize(browser, invoice, card("4242424242424242")).expectStatus().isOk();
+        int attempts = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return post(server, "/invoices/" + invoice + "/capture", "{\"amount\":\"20.00\"}")
+                        .returnResult(String.class).getStatus().value();
+            }));
+        }
+        start.countDown();
+        List<Integer> results = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            results.add(status.get());
+        }
+        pool.shutdown();
+
+        assertThat(results).as(results.toString()).filteredOn(status -> status == 200).hasSize(5);
+        assertThat(results).as(results.toString()).allMatch(status -> status == 200 || status == 400 || status == 409);
+        server.get().uri("/invoices/{id}/transactions", invoice).exchange().expectBody()
+                .jsonPath("$.transaction.captured_amount").isEqualTo("100.00");
+    }
+
+    @Test
+    void refusesBadPaymentRequests() {
+        String invoice = publishInvoice(DEMO, 1_000, "EUR", "cit");
+        post(server, "/invoices/" + invoice + "/authorize", "{}").expectStatus().isBadRequest();
+        post(server, "/invoices/" + invoice + "/authorize", "{\"source\":42}").expectStatus().isBadRequest();
+        post(server, "/invoices/" + invoice + "/authorize", "{\"source\":\"x\",\"pan\":\"1\"}").expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.error_type").isEqualTo("request.validation.unknown-field");
+        post(server, "/invoices/iv_unknownxxxxxxxxxxxxxxxxxxx/authorize", "{\"source\":\"card_x\"}")
+                .expectStatus().isNotFound();
+        authorize(server, invoice, card("4242424242424242")).expectStatus().isOk();
+        for (String amount : List.of("\"-1.00\"", "\"0.001\"", "\"abc\"", "\"0\"")) {
+            post(server, "/invoices/" + invoice + "/capture", "{\"amount\":" + amount + "}").expectStatus()
+                    .isBadRequest();
+        }
+        post(server, "/invoices/" + invoice + "/refunds", "{}").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.error_type").isEqualTo("request.validation.missing-field");
+        post(server, "/invoices/" + invoice + "/refunds", "{\"amount\":\"1.00\"}").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.error_type").isEqualTo("request.invoice.not-captured");
+    }
+}
