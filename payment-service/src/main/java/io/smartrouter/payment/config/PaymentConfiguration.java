@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The payment service publishes its Payment aggregate's events to the payments topic, consumes the invoices topic,
@@ -39,8 +38,8 @@ class PaymentConfiguration {
     }
 
     @Bean
-    VaultClient vaultClient(WebClient.Builder builder, PaymentProperties properties, InternalCalls internalCalls) {
-        return new VaultClient(builder, properties.vaultUrl(), internalCalls, properties.vaultTimeout());
+    VaultClient vaultClient(PaymentProperties properties, InternalCalls internalCalls) {
+        return new VaultClient(properties.vaultUrl(), internalCalls, properties.vaultTimeout());
     }
 
     @Bean

@@ -11,9 +11,12 @@ import io.smartrouter.platform.web.RequestIds;
 import io.smartrouter.schemas.payment.PaymentCard;
 import java.time.Duration;
 import java.util.Map;
+import io.netty.channel.ChannelOption;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,13 +27,17 @@ import tools.jackson.databind.JsonNode;
 public class VaultClient {
 
     static final String REQUESTER = "payment-service";
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final WebClient web;
     private final InternalCalls internalCalls;
     private final Duration timeout;
 
-    public VaultClient(WebClient.Builder builder, String vaultUrl, InternalCalls internalCalls, Duration timeout) {
-        this.web = builder.baseUrl(vaultUrl).build();
+    public VaultClient(String vaultUrl, InternalCalls internalCalls, Duration timeout) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
+                .responseTimeout(timeout);
+        this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).baseUrl(vaultUrl).build();
         this.internalCalls = internalCalls;
         this.timeout = timeout;
     }
