@@ -19,7 +19,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
     "smartrouter.invoice.customer-catch-up=1s"
 })
 @AutoConfigureWebTestClient(timeout = "30s")
-@EmbeddedKafka(partitions = 3, topics = {Topics.INVOICES, Topics.VAULT})
+@EmbeddedKafka(partitions = 3, topics = {Topics.INVOICES, Topics.PAYMENTS, Topics.VAULT})
 @Import(FreshConnections.class)
 public abstract class InvoiceServiceIntegrationTest {
 }

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds the invoice read model from the event store: empties it and replays every stored event through the same
  * handlers that keep it, in one transaction. Started with {@code smartrouter.invoice.rebuild-read-model=true}
  * (environment {@code SMARTROUTER_INVOICE_REBUILD_READ_MODEL=true}), it runs once at start-up, before the service
- * accepts requests, so that no live command writes the table meanwhile.
+ * accepts requests, so that no live command writes the table meanwhile. The invoices' transaction summaries
+ * ({@code invoice_transaction}) come from the payment events on Kafka, not from the event store, and are left as they are.
  */
 @Component
 public class InvoiceReadModelRebuild implements SmartInitializingSingleton {

@@ -1,19 +1,17 @@
 package io.smartrouter.invoice.invoice.query;
 
-import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import io.smartrouter.schemas.invoice.InvoiceFulfillmentUpdatedEvent;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the invoice read model. Its processing group is a subscribing processor (see application.yml): the row is
  * written in the same transaction as the event, so an invoice can be read as soon as a command on it returns.
+ * {@link InvoiceQueries} answers from it.
  */
 @Component
 @ProcessingGroup(InvoiceSummaryProjection.PROCESSING_GROUP)
@@ -54,12 +52,6 @@ public class InvoiceSummaryProjection {
     private InvoiceSummary existing(String invoiceId) {
         return invoices.findById(invoiceId).orElseThrow(() -> new IllegalStateException(
                 "Event for unknown invoice " + invoiceId));
-    }
-
-    @QueryHandler
-    public Optional<InvoiceView> handle(FindInvoiceQuery query) {
-        return invoices.findByInvoiceIdAndProjectId(query.invoiceId(), query.projectId().value())
-                .map(InvoiceSummaryProjection::read);
     }
 
     static InvoiceView read(InvoiceSummary row) {

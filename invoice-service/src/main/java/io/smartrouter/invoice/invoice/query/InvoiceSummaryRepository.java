@@ -9,6 +9,4 @@ interface InvoiceSummaryRepository extends Repository<InvoiceSummary, String> {
     InvoiceSummary save(InvoiceSummary invoice);
 
     Optional<InvoiceSummary> findById(String invoiceId);
-
-    Optional<InvoiceSummary> findByInvoiceIdAndProjectId(String invoiceId, String projectId);
 }

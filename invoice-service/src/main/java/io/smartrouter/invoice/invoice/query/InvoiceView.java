@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An invoice as the read model knows it, amounts in minor units. What a {@code FindInvoiceQuery} answers, and what
- * the read model stores as its document.
+ * An invoice as the read model knows it, amounts in minor units: what the read model stores as its document, and
+ * what the invoice queries answer next to the invoice's transaction ({@link InvoiceWithTransaction}).
  */
 public record InvoiceView(String invoiceId, String projectId, String name, long amountMinor, String currency,
         Instant createdAt, String referenceId, List<LineItemView> details, ShippingView shipping, TaxView tax,

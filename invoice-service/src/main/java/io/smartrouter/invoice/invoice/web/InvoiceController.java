@@ -4,7 +4,7 @@ import io.smartrouter.invoice.customer.query.KnownCustomers;
 import io.smartrouter.invoice.invoice.api.AssignCustomerCommand;
 import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
 import io.smartrouter.invoice.invoice.query.InvoicePage;
-import io.smartrouter.invoice.invoice.query.InvoiceView;
+import io.smartrouter.invoice.invoice.query.InvoiceWithTransaction;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.events.EventMetadata;
 import io.smartrouter.platform.id.CustomerId;
@@ -123,7 +123,7 @@ class InvoiceController {
             return Mono.error(ApiException.notFound("invoice", "(malformed)"));
         }
         var query = new FindInvoiceQuery(caller.projectId(), invoiceId);
-        return Blocking.future(() -> queries.query(query, ResponseTypes.optionalInstanceOf(InvoiceView.class)))
+        return Blocking.future(() -> queries.query(query, ResponseTypes.optionalInstanceOf(InvoiceWithTransaction.class)))
                 .flatMap(Mono::justOrEmpty)
                 .map(invoice -> ApiResponses.of("invoice", InvoiceResponse.of(invoice)))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("invoice", invoiceId)));

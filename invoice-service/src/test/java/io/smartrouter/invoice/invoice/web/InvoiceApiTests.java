@@ -52,7 +52,7 @@ class InvoiceApiTests extends InvoiceServiceIntegrationTest {
         assertThat((String) invoice.get("id")).matches("iv_[a-z2-7]{26}");
         assertThat(invoice).containsEntry("name", "Order 1").containsEntry("amount", "10.00")
                 .containsEntry("currency", "USD").containsEntry("project_id", "test-proj_demo")
-                .containsEntry("sandbox", true);
+                .containsEntry("sandbox", true).containsEntry("transaction", null);
         assertThat((String) invoice.get("created_at")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z");
 
         demo.get().uri("/invoices/{id}", invoice.get("id")).exchange()

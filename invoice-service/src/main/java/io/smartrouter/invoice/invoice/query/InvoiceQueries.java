@@ -1,27 +1,45 @@
 package io.smartrouter.invoice.invoice.query;
 
+import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
 import io.smartrouter.invoice.invoice.api.ListInvoicesQuery;
+import io.smartrouter.invoice.transaction.query.InvoiceTransaction;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.error.PlatformErrorCode;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cursor pagination over the read model, ordered by (created_at, invoice_id) so that the order is total and stable.
- * {@code start_after} continues in list order after an invoice; {@code end_before} returns the page just before one.
+ * Answers the invoice queries from the read model, each invoice joined in the same statement to the summary of its
+ * transaction (a table of its own, kept from the payment service's events). Lists use cursor pagination ordered by
+ * (created_at, invoice_id) so that the order is total and stable: {@code start_after} continues in list order after
+ * an invoice; {@code end_before} returns the page just before one.
  */
 @Component
-class InvoiceListQueries {
+class InvoiceQueries {
+
+    /** The invoice and its transaction, if any; the transaction must be of the invoice's project too. */
+    private static final String SELECT = "select s, t from InvoiceSummary s left join InvoiceTransaction t"
+            + " on t.invoiceId = s.invoiceId and t.projectId = s.projectId";
 
     private final EntityManager entities;
 
-    InvoiceListQueries(EntityManager entities) {
+    InvoiceQueries(EntityManager entities) {
         this.entities = entities;
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public Optional<InvoiceWithTransaction> handle(FindInvoiceQuery query) {
+        return entities.createQuery(SELECT + " where s.invoiceId = :id and s.projectId = :project", Object[].class)
+                .setParameter("id", query.invoiceId())
+                .setParameter("project", query.projectId().value())
+                .getResultStream().findFirst().map(InvoiceQueries::answer);
     }
 
     @QueryHandler
@@ -33,7 +51,7 @@ class InvoiceListQueries {
         boolean backwards = query.endBefore() != null;
         boolean ascending = query.ascending() != backwards;
 
-        StringBuilder jpql = new StringBuilder("select s from InvoiceSummary s where s.projectId = :project");
+        StringBuilder jpql = new StringBuilder(SELECT).append(" where s.projectId = :project");
         if (query.createdAfter() != null) {
             jpql.append(" and s.createdAt > :after");
         }
@@ -43,6 +61,9 @@ class InvoiceListQueries {
         if (query.fulfillmentStatus() != null) {
             jpql.append(" and s.fulfillmentStatus = :status");
         }
+        if (query.transactionStatus() != null) {
+            jpql.append(" and t.status = :transactionStatus");
+        }
         if (cursor != null) {
             String beyond = ascending ? ">" : "<";
             jpql.append(" and (s.createdAt ").append(beyond).append(" :cursorAt or (s.createdAt = :cursorAt and s.invoiceId ")
@@ -51,7 +72,7 @@ class InvoiceListQueries {
         String direction = ascending ? " asc" : " desc";
         jpql.append(" order by s.createdAt").append(direction).append(", s.invoiceId").append(direction);
 
-        var select = entities.createQuery(jpql.toString(), InvoiceSummary.class)
+        var select = entities.createQuery(jpql.toString(), Object[].class)
                 .setParameter("project", query.projectId().value())
                 .setMaxResults(query.limit() + 1);
         if (query.createdAfter() != null) {
@@ -63,16 +84,19 @@ class InvoiceListQueries {
         if (query.fulfillmentStatus() != null) {
             select.setParameter("status", query.fulfillmentStatus().wire());
         }
+        if (query.transactionStatus() != null) {
+            select.setParameter("transactionStatus", query.transactionStatus().wire());
+        }
         if (cursor != null) {
             select.setParameter("cursorAt", cursor.createdAt()).setParameter("cursorId", cursor.invoiceId());
         }
-        List<InvoiceSummary> rows = new ArrayList<>(select.getResultList());
+        List<Object[]> rows = new ArrayList<>(select.getResultList());
         boolean hasMore = rows.size() > query.limit();
-        List<InvoiceSummary> page = new ArrayList<>(rows.subList(0, Math.min(rows.size(), query.limit())));
+        List<Object[]> page = new ArrayList<>(rows.subList(0, Math.min(rows.size(), query.limit())));
         if (backwards) {
             Collections.reverse(page);
         }
-        return new InvoicePage(page.stream().map(InvoiceSummaryProjection::read).toList(), hasMore);
+        return new InvoicePage(page.stream().map(InvoiceQueries::answer).toList(), hasMore);
     }
 
     private InvoiceSummary cursor(ListInvoicesQuery query, String invoiceId) {
@@ -81,5 +105,11 @@ class InvoiceListQueries {
             throw new ApiException(PlatformErrorCode.INVALID_FIELD, "The pagination cursor is not an invoice of this project");
         }
         return cursor;
+    }
+
+    private static InvoiceWithTransaction answer(Object[] row) {
+        var transaction = (InvoiceTransaction) row[1];
+        return new InvoiceWithTransaction(InvoiceSummaryProjection.read((InvoiceSummary) row[0]),
+                transaction == null ? null : transaction.summary());
     }
 }

@@ -1,0 +1,71 @@
+package io.smartrouter.invoice.transaction.integration;
+
+import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
+import io.smartrouter.invoice.invoice.query.InvoiceWithTransaction;
+import io.smartrouter.invoice.transaction.query.InvoiceTransactions;
+import io.smartrouter.invoice.transaction.query.PaymentEvent;
+import io.smartrouter.invoice.transaction.query.TransactionSummaries;
+import io.smartrouter.platform.events.ProcessedEvents;
+import io.smartrouter.platform.id.ProjectId;
+import io.smartrouter.schemas.Topics;
+import io.smartrouter.schemas.envelope.EventEnvelope;
+import io.smartrouter.schemas.serde.EventPayloads;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@link InvoiceTransactions} from the payment service's events on Kafka. One transaction's events arrive in
+ * order (keyed by transaction id) and at least once, so each is applied once per event id ({@link ProcessedEvents}, in
+ * the same transaction as the row). An event about an invoice that is not one of its project's is ignored with a
+ * warning; so are the payment events that show nothing on the invoice (an operation started).
+ */
+@Component
+class PaymentTransactionListener {
+
+    static final String CONSUMER = "invoice-service.payment-transactions";
+    private static final Logger log = LoggerFactory.getLogger(PaymentTransactionListener.class);
+    private static final Set<String> FOLDED = TransactionSummaries.FOLDED.stream().map(Class::getName)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final InvoiceTransactions transactions;
+    private final ProcessedEvents processed;
+    private final QueryGateway queries;
+
+    PaymentTransactionListener(InvoiceTransactions transactions, ProcessedEvents processed, QueryGateway queries) {
+        this.transactions = transactions;
+        this.processed = processed;
+        this.queries = queries;
+    }
+
+    @KafkaListener(topics = Topics.PAYMENTS, groupId = CONSUMER)
+    void on(ConsumerRecord<String, EventEnvelope> record) {
+        EventEnvelope envelope = record.value();
+        if (!FOLDED.contains(envelope.getEventType())) {
+            return;
+        }
+        PaymentEvent event = PaymentEvent.of(EventPayloads.decode(envelope.getPayload()));
+        if (!isInvoiceOfItsProject(event)) {
+            log.warn("Ignoring {} {} of transaction {}: invoice {} is not an invoice of project {}",
+                    event.payload().getSchema().getName(), envelope.getEventId(), event.transactionId(),
+                    event.invoiceId(), event.projectId());
+            return;
+        }
+        processed.processOnce(CONSUMER, envelope.getEventId(), () -> transactions.apply(event));
+    }
+
+    /** The invoice's project never changes, so this is checked once per event, before the write. */
+    private boolean isInvoiceOfItsProject(PaymentEvent event) {
+        if (!ProjectId.isWellFormed(event.projectId())) {
+            return false;
+        }
+        var query = new FindInvoiceQuery(new ProjectId(event.projectId()), event.invoiceId());
+        return queries.query(query, ResponseTypes.optionalInstanceOf(InvoiceWithTransaction.class)).join().isPresent();
+    }
+}
