@@ -8,6 +8,8 @@ import io.smartrouter.schemas.serde.EventPayloads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Year;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +61,9 @@ class PaymentJourneyTests {
         assertThat(server.get("/transactions/" + transaction).text("/transaction/status"))
                 .isEqualTo("partially-refunded");
         assertThat(running.other().get("/transactions/" + transaction).status()).isEqualTo(404);
+        assertThat(eventually(() -> server.get("/invoices/" + invoice), response ->
+                "partially-refunded".equals(response.text("/invoice/transaction/status")))
+                .text("/invoice/transaction/refunded_amount")).isEqualTo("9.90");
         assertThat(running.demoPublicKey().post("/invoices/" + invoice + "/capture", "{}").status()).isEqualTo(401);
         assertThat(running.demoPublicKey().post("/invoices/" + invoice + "/authorize", "{\"source\":\"" + card + "\"}")
                 .status()).isEqualTo(409);
@@ -75,6 +80,22 @@ class PaymentJourneyTests {
             assertThat(records.stream().map(record -> new String(record.value(), StandardCharsets.ISO_8859_1)))
                     .noneMatch(value -> value.contains("4242424242424242"));
         }
+    }
+
+    /** The invoice shows payment events from Kafka, a moment after the payment service answered. */
+    static ApiClient.Response eventually(Supplier<ApiClient.Response> call, Predicate<ApiClient.Response> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ApiClient.Response response = call.get();
+        while (!done.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            response = call.get();
+        }
+        return response;
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Year;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -99,28 +98,12 @@ class VaultJourneyTests {
         assertThat(assigned.text("/invoice/customer_id")).isEqualTo(second);
 
         assertThat(server.delete("/customers/" + first).status()).isEqualTo(200);
-        var deletedOne = awaitStatus(() -> server.post("/invoices/" + invoiceId + "/customers",
-                "{\"customer_id\":\"" + first + "\"}"), 404);
+        var deletedOne = PaymentJourneyTests.eventually(() -> server.post("/invoices/" + invoiceId + "/customers",
+                "{\"customer_id\":\"" + first + "\"}"), response -> response.status() == 404);
         assertThat(deletedOne.text("/error_type")).isEqualTo("resource.customer.not-found");
         String theirs = running.other().post("/customers", "{}").text("/customer/id");
         assertThat(server.post("/invoices/" + invoiceId + "/customers", "{\"customer_id\":\"" + theirs + "\"}")
                 .status()).isEqualTo(404);
-    }
-
-    /** The vault's deletion reaches the invoice service through Kafka, a moment after the vault answered. */
-    private static ApiClient.Response awaitStatus(Supplier<ApiClient.Response> call, int status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        ApiClient.Response response = call.get();
-        while (response.status() != status && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            response = call.get();
-        }
-        return response;
     }
 
     @ParameterizedTest(name = "{0}")
