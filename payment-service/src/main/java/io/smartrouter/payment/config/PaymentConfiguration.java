@@ -3,7 +3,9 @@ package io.smartrouter.payment.config;
 import io.smartrouter.payment.connector.PaymentConnector;
 import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.payment.transaction.command.Payment;
+import io.smartrouter.payment.transaction.process.OperationReconciler;
 import io.smartrouter.payment.transaction.process.PaymentProcess;
+import io.smartrouter.payment.transaction.query.PendingOperations;
 import io.smartrouter.payment.vault.VaultClient;
 import io.smartrouter.platform.events.EventTopics;
 import io.smartrouter.platform.events.ProcessedEvents;
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -25,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentProperties.class)
+@EnableScheduling
 class PaymentConfiguration {
 
     @Bean
@@ -40,6 +44,13 @@ class PaymentConfiguration {
     @Bean
     VaultClient vaultClient(PaymentProperties properties, InternalCalls internalCalls) {
         return new VaultClient(properties.vaultUrl(), internalCalls, properties.vaultTimeout());
+    }
+
+    @Bean
+    OperationReconciler operationReconciler(PendingOperations pending, List<PaymentConnector> connectors,
+            CommandGateway commands, PaymentProperties properties, Clock clock) {
+        return new OperationReconciler(pending, connectors, commands, properties.reconcileAfter(),
+                properties.pspTimeout(), clock);
     }
 
     @Bean

@@ -10,14 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param vaultTimeout how long a detokenization may take
  * @param gateway the gateway every payment goes to until routing exists (issue 6)
  * @param pspTimeout how long a PSP call may take before its outcome is treated as unknown
+ * @param reconcileAfter how old an operation without outcome must be before the reconciler resolves it with the PSP
+ *     (longer than a request can take, so it never races the request that started it)
  */
 @ConfigurationProperties("smartrouter.payment")
-public record PaymentProperties(String vaultUrl, Duration vaultTimeout, String gateway, Duration pspTimeout) {
+public record PaymentProperties(String vaultUrl, Duration vaultTimeout, String gateway, Duration pspTimeout,
+        Duration reconcileAfter) {
 
     public PaymentProperties {
         vaultUrl = vaultUrl == null ? "http://127.0.0.1:8082" : vaultUrl;
         vaultTimeout = vaultTimeout == null ? Duration.ofSeconds(10) : vaultTimeout;
         gateway = gateway == null ? "sandbox" : gateway;
         pspTimeout = pspTimeout == null ? Duration.ofSeconds(15) : pspTimeout;
+        reconcileAfter = reconcileAfter == null ? Duration.ofSeconds(60) : reconcileAfter;
     }
 }

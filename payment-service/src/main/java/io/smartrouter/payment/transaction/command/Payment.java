@@ -112,6 +112,7 @@ public class Payment {
                 .setAmount(operationAmount)
                 .setCurrency(currency)
                 .setGatewayConfigurationId(command.gatewayConfigurationId())
+                .setAuthorizationReference(command.type() == OperationType.AUTHORIZATION ? null : authorizationReference)
                 .setRefundId(command.refundId())
                 .setReason(command.reason())
                 .setMetadata(command.metadata() == null ? Map.of() : command.metadata())

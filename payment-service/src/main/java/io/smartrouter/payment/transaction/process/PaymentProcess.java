@@ -8,7 +8,6 @@ import io.smartrouter.payment.connector.PaymentOperations.RefundRequest;
 import io.smartrouter.payment.connector.PaymentOperations.VoidRequest;
 import io.smartrouter.payment.invoice.KnownInvoice;
 import io.smartrouter.payment.invoice.KnownInvoices;
-import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.FindTransactionQuery;
 import io.smartrouter.payment.transaction.api.OperationType;
@@ -192,28 +191,19 @@ public class PaymentProcess {
 
     private Mono<Void> complete(String transactionId, String operationId, OperationOutcome outcome,
             Map<String, ?> metadata) {
-        if (outcome instanceof OperationOutcome.Approved approved) {
-            return send(new CompleteOperationCommand(transactionId, operationId, true, approved.reference(), null,
-                    clock.instant()), metadata).then();
+        var completion = Outcomes.completion(transactionId, operationId, outcome, clock.instant());
+        if (completion.isEmpty()) {
+            // Unknown: the PSP may have done it. The operation stays in flight, its amount reserved, until the
+            // reconciler resolves it with the PSP.
+            return Mono.error(new ApiException(PaymentErrorCode.GATEWAY_UNAVAILABLE, "The payment provider did not "
+                    + "answer in time; the operation stays pending until its outcome is known"));
         }
-        if (outcome instanceof OperationOutcome.Declined declined) {
-            return refuse(transactionId, operationId, declined.code(), "The operation was declined: " + declined.code(),
-                    metadata);
-        }
-        if (outcome instanceof OperationOutcome.ThreeDSecureRequired) {
-            return refuse(transactionId, operationId, PaymentSources.THREE_D_S_UNSUPPORTED,
-                    "This card requires 3-D Secure, which this version does not support yet", metadata);
-        }
-        // Unknown: the PSP may have done it. The operation stays in flight, its amount reserved, until resolved.
-        return Mono.error(new ApiException(PaymentErrorCode.GATEWAY_UNAVAILABLE,
-                "The payment provider did not answer in time; the operation stays pending until its outcome is known"));
-    }
-
-    /** Records a refused operation, then answers 402 with its code. */
-    private Mono<Void> refuse(String transactionId, String operationId, String code, String message,
-            Map<String, ?> metadata) {
-        return send(new CompleteOperationCommand(transactionId, operationId, false, null, code, clock.instant()),
-                metadata).then(Mono.error(new ApiException(PaymentErrorCode.declined(code), message)));
+        var command = completion.get();
+        return send(command, metadata).then(command.approved() ? Mono.empty()
+                : Mono.error(new ApiException(PaymentErrorCode.declined(command.errorCode()),
+                        outcome instanceof OperationOutcome.ThreeDSecureRequired
+                                ? "This card requires 3-D Secure, which this version does not support yet"
+                                : "The operation was declined: " + command.errorCode())));
     }
 
     private PaymentConnector connector(StartedOperation started) {

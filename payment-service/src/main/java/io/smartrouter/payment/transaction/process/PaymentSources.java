@@ -15,7 +15,6 @@ import io.smartrouter.platform.security.ProjectContext;
 final class PaymentSources {
 
     static final String TOKEN_PREFIX = TokenId.PREFIX;
-    static final String THREE_D_S_UNSUPPORTED = "card.three-d-s-unsupported";
 
     private PaymentSources() {
     }

@@ -1,0 +1,109 @@
+package io.smartrouter.payment.transaction.process;
+
+import io.smartrouter.payment.connector.OperationOutcome;
+import io.smartrouter.payment.connector.PaymentConnector;
+import io.smartrouter.payment.connector.PaymentOperations.CaptureRequest;
+import io.smartrouter.payment.connector.PaymentOperations.RefundRequest;
+import io.smartrouter.payment.connector.PaymentOperations.VoidRequest;
+import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
+import io.smartrouter.payment.transaction.api.OperationType;
+import io.smartrouter.payment.transaction.query.PendingOperation;
+import io.smartrouter.payment.transaction.query.PendingOperations;
+import io.smartrouter.platform.money.Money;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import reactor.core.publisher.Mono;
+
+/**
+ * Resolves operations left in flight by a crash or a PSP timeout, by asking the PSP, never by guessing. For each
+ * operation older than the grace period: if the PSP knows it (status lookup by its idempotency key), its outcome is
+ * recorded; if not, the PSP never received it, so a capture, void or refund is sent again with the same idempotency
+ * key, and an authorization (whose card data is gone) is recorded as failed with {@code gateway.not-received}. An
+ * outcome still unknown is left for the next round.
+ */
+public class OperationReconciler {
+
+    static final String NOT_RECEIVED = "gateway.not-received";
+    static final int BATCH = 100;
+    private static final Logger log = LoggerFactory.getLogger(OperationReconciler.class);
+
+    private final PendingOperations pending;
+    private final Map<String, PaymentConnector> connectors;
+    private final CommandGateway commands;
+    private final Duration grace;
+    private final Duration pspTimeout;
+    private final Clock clock;
+
+    public OperationReconciler(PendingOperations pending, List<PaymentConnector> connectors, CommandGateway commands,
+            Duration grace, Duration pspTimeout, Clock clock) {
+        this.pending = pending;
+        this.connectors = connectors.stream().collect(Collectors.toMap(PaymentConnector::gateway,
+                Function.identity()));
+        this.commands = commands;
+        this.grace = grace;
+        this.pspTimeout = pspTimeout;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "${smartrouter.payment.reconcile-every:10s}",
+            fixedDelayString = "${smartrouter.payment.reconcile-every:10s}")
+    void reconcileStale() {
+        reconcile(grace);
+    }
+
+    /** Resolves the operations started more than {@code olderThan} ago; answers how many were resolved. */
+    public int reconcile(Duration olderThan) {
+        int resolved = 0;
+        for (PendingOperation operation : pending.startedBefore(clock.instant().minus(olderThan), BATCH)) {
+            try {
+                if (resolve(operation)) {
+                    resolved++;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not resolve operation {} of transaction {} yet: {}", operation.operationId(),
+                        operation.transactionId(), e.getMessage());
+            }
+        }
+        return resolved;
+    }
+
+    private boolean resolve(PendingOperation operation) {
+        PaymentConnector connector = connectors.get(operation.gateway());
+        if (connector == null) {
+            log.warn("Operation {} is in flight on gateway {}, which has no connector", operation.operationId(),
+                    operation.gateway());
+            return false;
+        }
+        Optional<OperationOutcome> known = connector.status(operation.operationId()).block(pspTimeout);
+        OperationOutcome outcome = known != null && known.isPresent() ? known.get() : resend(connector, operation);
+        Optional<CompleteOperationCommand> completion = Outcomes.completion(operation.transactionId(),
+                operation.operationId(), outcome, clock.instant());
+        completion.ifPresent(commands::sendAndWait);
+        completion.ifPresent(command -> log.info("Resolved operation {} of transaction {} with the PSP: {}",
+                operation.operationId(), operation.transactionId(), command.approved() ? "approved" : command.errorCode()));
+        return completion.isPresent();
+    }
+
+    private OperationOutcome resend(PaymentConnector connector, PendingOperation operation) {
+        Money amount = Money.ofMinor(operation.amountMinor(), operation.currency());
+        Mono<OperationOutcome> again = switch (OperationType.fromWire(operation.type())) {
+            case AUTHORIZATION -> Mono.just(new OperationOutcome.Declined(NOT_RECEIVED, false));
+            case CAPTURE -> connector.capture(new CaptureRequest(operation.operationId(),
+                    operation.authorizationReference(), amount));
+            case VOID -> connector.voidAuthorization(new VoidRequest(operation.operationId(),
+                    operation.authorizationReference()));
+            case REFUND -> connector.refund(new RefundRequest(operation.operationId(),
+                    operation.authorizationReference(), amount));
+        };
+        return again.block(pspTimeout);
+    }
+}
