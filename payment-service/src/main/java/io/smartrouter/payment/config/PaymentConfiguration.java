@@ -3,8 +3,10 @@ package io.smartrouter.payment.config;
 import io.smartrouter.payment.connector.PaymentConnector;
 import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.payment.transaction.command.Payment;
+import io.smartrouter.payment.transaction.process.DeadlineSweeper;
 import io.smartrouter.payment.transaction.process.OperationReconciler;
 import io.smartrouter.payment.transaction.process.PaymentProcess;
+import io.smartrouter.payment.transaction.query.PaymentDeadlines;
 import io.smartrouter.payment.transaction.query.PendingOperations;
 import io.smartrouter.payment.vault.VaultClient;
 import io.smartrouter.platform.events.EventTopics;
@@ -51,6 +53,12 @@ class PaymentConfiguration {
             CommandGateway commands, PaymentProperties properties, Clock clock) {
         return new OperationReconciler(pending, connectors, commands, properties.reconcileAfter(),
                 properties.pspTimeout(), clock);
+    }
+
+    @Bean
+    DeadlineSweeper deadlineSweeper(PaymentDeadlines deadlines, PaymentProcess payments, CommandGateway commands,
+            PaymentProperties properties, Clock clock) {
+        return new DeadlineSweeper(deadlines, payments, commands, properties.pspTimeout().multipliedBy(2), clock);
     }
 
     @Bean

@@ -7,9 +7,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Starts an authorization attempt on the invoice's transaction (creating it on the first attempt) with a source: a
- * one-time card token ({@code cardId}) or a customer token ({@code tokenId}).
+ * one-time card token ({@code cardId}) or a customer token ({@code tokenId}). With {@code autoCaptureAt}, the
+ * authorization is captured in full at that time.
  */
 public record RequestPaymentCommand(@TargetAggregateIdentifier String transactionId, ProjectId projectId,
         String invoiceId, Money amount, String initiationType, String cardId, String tokenId, String customerId,
-        String operationId, Instant requestedAt) {
+        Instant autoCaptureAt, String operationId, Instant requestedAt) {
 }

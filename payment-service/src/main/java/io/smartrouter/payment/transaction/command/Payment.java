@@ -4,6 +4,7 @@ import static io.smartrouter.platform.axon.CommandRejections.reject;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
+import io.smartrouter.payment.transaction.api.ExpireAuthorizationCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
@@ -14,6 +15,7 @@ import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
+import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
@@ -73,6 +75,8 @@ public class Payment {
                 case AUTHORIZED -> throw reject(PaymentErrorCode.ALREADY_AUTHORIZED, "This invoice is already authorized");
                 case CAPTURED -> throw reject(PaymentErrorCode.ALREADY_CAPTURED, "This invoice is already captured");
                 case VOIDED -> throw reject(PaymentErrorCode.VOIDED, "This invoice's authorization was voided");
+                case EXPIRED -> throw reject(PaymentErrorCode.AUTHORIZATION_EXPIRED,
+                        "This invoice's authorization expired");
                 case FAILED -> {
                     // a new attempt after a failed one
                 }
@@ -90,6 +94,7 @@ public class Payment {
                 .setCardId(command.cardId())
                 .setTokenId(command.tokenId())
                 .setCustomerId(command.customerId())
+                .setAutoCaptureAt(command.autoCaptureAt())
                 .setRequestedAt(command.requestedAt())
                 .build());
     }
@@ -130,6 +135,17 @@ public class Payment {
             return;
         }
         apply(command.approved() ? approved(operation, command) : refused(operation, command));
+    }
+
+    /** Lapses an authorization nothing was captured of; anything else (captured, voided, in flight) is left as is. */
+    @CommandHandler
+    public void handle(ExpireAuthorizationCommand command) {
+        if (stage != Stage.AUTHORIZED || captured > 0 || !inFlight.isEmpty()
+                || command.at().isBefore(authorizationExpiresAt)) {
+            return;
+        }
+        apply(TransactionAuthorizationExpiredEvent.newBuilder().setTransactionId(transactionId).setProjectId(projectId)
+                .setInvoiceId(invoiceId).setAmount(authorized).setCurrency(currency).setExpiredAt(command.at()).build());
     }
 
     @CommandHandler
@@ -197,6 +213,7 @@ public class Payment {
                 // fine
             }
             case VOIDED -> throw reject(PaymentErrorCode.VOIDED, "This invoice's authorization was voided");
+            case EXPIRED -> throw reject(PaymentErrorCode.AUTHORIZATION_EXPIRED, "This invoice's authorization expired");
             default -> throw reject(PaymentErrorCode.NOT_AUTHORIZED, "This invoice has no authorization");
         }
     }
@@ -302,6 +319,11 @@ public class Payment {
     }
 
     @EventSourcingHandler
+    void on(TransactionAuthorizationExpiredEvent event) {
+        stage = Stage.EXPIRED;
+    }
+
+    @EventSourcingHandler
     void on(CaptureFailedEvent event) {
         inFlight.remove(event.getOperationId());
     }
@@ -322,7 +344,8 @@ public class Payment {
         FAILED,
         AUTHORIZED,
         CAPTURED,
-        VOIDED
+        VOIDED,
+        EXPIRED
     }
 
     /** An operation sent (or about to be sent) to the PSP, its amount reserved until the outcome. */

@@ -18,13 +18,17 @@ import io.smartrouter.payment.transaction.api.StartedOperation;
 import io.smartrouter.payment.transaction.query.TransactionView;
 import io.smartrouter.payment.vault.VaultClient;
 import io.smartrouter.platform.error.ApiException;
+import io.smartrouter.platform.events.EventMetadata;
 import io.smartrouter.platform.id.Ids;
+import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.money.Money;
+import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.web.Blocking;
 import io.smartrouter.schemas.payment.PaymentCard;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -72,10 +76,10 @@ public class PaymentProcess {
     }
 
     /** Authorizes the invoice with a card token or a customer token; answers the transaction. */
-    public Mono<TransactionView> authorize(ProjectContext caller, String invoiceId, String source,
+    public Mono<TransactionView> authorize(ProjectContext caller, String invoiceId, String source, Instant autoCaptureAt,
             Map<String, ?> metadata) {
         return invoice(caller, invoiceId)
-                .flatMap(invoice -> authorize(caller, invoice, source, metadata))
+                .flatMap(invoice -> authorize(caller, invoice, source, autoCaptureAt, metadata))
                 .flatMap(transactionId -> view(caller, transactionId));
     }
 
@@ -95,6 +99,15 @@ public class PaymentProcess {
                             started.operationId(), started.authorizationReference(), money(started))))
                     .thenReturn(transactionId));
         }).flatMap(transactionId -> view(caller, transactionId));
+    }
+
+    /** The automatic capture of a transaction's whole remaining authorization, when its {@code auto_capture_at} comes. */
+    public Mono<TransactionView> captureAutomatically(String projectId, String transactionId) {
+        var system = new ProjectContext(new ProjectId(projectId), KeyType.SERVICE);
+        return operate(system, transactionId, Intent.capture(null), Map.of(EventMetadata.PROJECT_ID, projectId),
+                started -> connector(started).capture(new CaptureRequest(started.operationId(),
+                        started.authorizationReference(), money(started))))
+                .then(view(system, transactionId));
     }
 
     /** Cancels an authorization with nothing captured. */
@@ -131,16 +144,19 @@ public class PaymentProcess {
             return Mono.error(new ApiException(PaymentErrorCode.NOT_AUTHORIZED,
                     "This invoice has no authorization to capture; give a source to authorize and capture at once"));
         }
-        return authorize(caller, invoice, source, metadata);
+        return authorize(caller, invoice, source, null, metadata);
     }
 
-    private Mono<String> authorize(ProjectContext caller, KnownInvoice invoice, String source, Map<String, ?> metadata) {
+    /** The authorize call's {@code autoCaptureAt} wins over the invoice's. */
+    private Mono<String> authorize(ProjectContext caller, KnownInvoice invoice, String source, Instant autoCaptureAt,
+            Map<String, ?> metadata) {
         PaymentSources.check(caller, invoice, source);
         return Blocking.call(() -> invoices.transactionOf(invoice)).flatMap(transactionId -> {
             boolean token = source.startsWith(PaymentSources.TOKEN_PREFIX);
             var request = new RequestPaymentCommand(transactionId, caller.projectId(), invoice.invoiceId(),
                     Money.ofMinor(invoice.amountMinor(), invoice.currency()), invoice.initiationType(),
-                    token ? null : source, token ? source : null, invoice.customerId(), Ids.newId(OPERATION_PREFIX),
+                    token ? null : source, token ? source : null, invoice.customerId(),
+                    autoCaptureAt != null ? autoCaptureAt : invoice.autoCaptureAt(), Ids.newId(OPERATION_PREFIX),
                     clock.instant());
             return send(request, metadata)
                     .then(vault.detokenize(caller.projectId(), source, transactionId)

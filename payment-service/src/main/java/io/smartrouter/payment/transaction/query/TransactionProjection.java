@@ -4,6 +4,7 @@ import io.smartrouter.payment.transaction.api.FindTransactionQuery;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
+import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
@@ -75,6 +76,11 @@ public class TransactionProjection {
     @EventHandler
     void on(VoidFailedEvent event) {
         update(event.getTransactionId(), view -> TransactionViews.voidFailed(view, event));
+    }
+
+    @EventHandler
+    void on(TransactionAuthorizationExpiredEvent event) {
+        update(event.getTransactionId(), view -> TransactionViews.expired(view, event));
     }
 
     @EventHandler

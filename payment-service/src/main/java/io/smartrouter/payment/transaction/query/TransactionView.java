@@ -11,7 +11,7 @@ import java.util.Map;
 public record TransactionView(String id, String projectId, String invoiceId, String customerId, String tokenId,
         String cardId, CardView card, String status, long amount, String currency, long authorizedAmount,
         long capturedAmount, long refundedAmount, String gatewayConfigurationId, String errorCode,
-        Instant authorizationExpiresAt, int attemptsCount, List<OperationView> operations, List<RefundView> refunds,
+        Instant autoCaptureAt, Instant authorizationExpiresAt, int attemptsCount, List<OperationView> operations, List<RefundView> refunds,
         Instant createdAt, Instant updatedAt) {
 
     public TransactionView {

@@ -6,6 +6,7 @@ import io.smartrouter.payment.transaction.query.TransactionView.RefundView;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
+import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
@@ -24,6 +25,7 @@ final class TransactionViews {
     static final String PENDING = "pending";
     static final String SUCCEEDED = "succeeded";
     static final String FAILED = "failed";
+    static final String EXPIRED = "authorization.expired";
 
     private TransactionViews() {
     }
@@ -36,7 +38,7 @@ final class TransactionViews {
         return new TransactionView(event.getTransactionId(), event.getProjectId(), event.getInvoiceId(),
                 event.getCustomerId(), event.getTokenId(), event.getCardId(),
                 current == null ? null : current.card(), PENDING, event.getAmount(), event.getCurrency(), 0, 0, 0,
-                current == null ? null : current.gatewayConfigurationId(), null, null,
+                current == null ? null : current.gatewayConfigurationId(), null, event.getAutoCaptureAt(), null,
                 current == null ? 1 : current.attemptsCount() + 1, operations,
                 current == null ? List.of() : current.refunds(),
                 current == null ? event.getRequestedAt() : current.createdAt(), event.getRequestedAt());
@@ -57,7 +59,8 @@ final class TransactionViews {
         return new TransactionView(view.id(), view.projectId(), view.invoiceId(), view.customerId(), view.tokenId(),
                 view.cardId(), card, view.status(), view.amount(), view.currency(), view.authorizedAmount(),
                 view.capturedAmount(), view.refundedAmount(), event.getGatewayConfigurationId(), view.errorCode(),
-                view.authorizationExpiresAt(), view.attemptsCount(), operations, refunds, view.createdAt(),
+                view.autoCaptureAt(), view.authorizationExpiresAt(), view.attemptsCount(), operations, refunds,
+                view.createdAt(),
                 event.getStartedAt());
     }
 
@@ -95,6 +98,12 @@ final class TransactionViews {
                 UnaryOperator.identity());
     }
 
+    /** A lapsed authorization shows as voided (the hold is released) with {@code authorization.expired}. */
+    static TransactionView expired(TransactionView view, TransactionAuthorizationExpiredEvent event) {
+        return withOutcome(view, null, EXPIRED, event.getExpiredAt(), "voided", view.authorizedAmount(),
+                view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(), UnaryOperator.identity());
+    }
+
     static TransactionView refunded(TransactionView view, TransactionRefundedEvent event) {
         String status = event.getRefundedAmount() < view.capturedAmount() ? "partially-refunded" : "refunded";
         return withOutcome(view, event.getOperationId(), null, event.getRefundedAt(), status, view.authorizedAmount(),
@@ -118,7 +127,7 @@ final class TransactionViews {
                 : op).toList();
         return new TransactionView(view.id(), view.projectId(), view.invoiceId(), view.customerId(), view.tokenId(),
                 view.cardId(), view.card(), status, view.amount(), view.currency(), authorized, captured, refunded,
-                view.gatewayConfigurationId(), errorCode, expiresAt, view.attemptsCount(), operations,
+                view.gatewayConfigurationId(), errorCode, view.autoCaptureAt(), expiresAt, view.attemptsCount(), operations,
                 view.refunds().stream().map(refundUpdate).toList(), view.createdAt(), at);
     }
 

@@ -12,6 +12,7 @@ import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.web.ApiResponses;
 import io.smartrouter.platform.web.Blocking;
 import io.smartrouter.platform.web.PageParameters;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -35,10 +36,12 @@ class PaymentController {
 
     private final PaymentProcess payments;
     private final QueryGateway queries;
+    private final Clock clock;
 
-    PaymentController(PaymentProcess payments, QueryGateway queries) {
+    PaymentController(PaymentProcess payments, QueryGateway queries, Clock clock) {
         this.payments = payments;
         this.queries = queries;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/invoices/{invoiceId}/authorize", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -46,7 +49,8 @@ class PaymentController {
     Mono<Map<String, Object>> authorize(@PathVariable String invoiceId, @RequestBody AuthorizeRequest request,
             ProjectContext caller, ServerWebExchange exchange) {
         return requireInvoiceId(invoiceId)
-                .then(payments.authorize(caller, invoiceId, request.source(), EventMetadata.forRequest(exchange, caller)))
+                .then(Mono.defer(() -> payments.authorize(caller, invoiceId, request.source(),
+                        request.validAutoCaptureAt(clock.instant()), EventMetadata.forRequest(exchange, caller))))
                 .map(PaymentController::transaction);
     }
 

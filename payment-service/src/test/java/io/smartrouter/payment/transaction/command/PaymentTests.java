@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 
 import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
+import io.smartrouter.payment.transaction.api.ExpireAuthorizationCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
@@ -22,6 +23,7 @@ import io.smartrouter.platform.money.Money;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
+import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
@@ -53,7 +55,7 @@ class PaymentTests {
 
     static RequestPaymentCommand request(String operationId) {
         return new RequestPaymentCommand(TRANSACTION, PROJECT, "iv_test", Money.parse("100.00", "EUR"), "cit",
-                "card_test", null, null, operationId, NOW);
+                "card_test", null, null, null, operationId, NOW);
     }
 
     static TransactionRequestedEvent requested(String operationId) {
@@ -261,10 +263,31 @@ class PaymentTests {
     }
 
     @Test
+    void anUncapturedAuthorizationExpiresAfterSevenDaysOnly() {
+        fixture.given(authorizedHistory())
+                .when(new ExpireAuthorizationCommand(TRANSACTION, NOW.plus(Duration.ofDays(7))))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(allOf(
+                        instanceOf(TransactionAuthorizationExpiredEvent.class), hasProperty("amount", is(10_000L))),
+                        andNoMore())));
+        fixture.given(authorizedHistory())
+                .when(new ExpireAuthorizationCommand(TRANSACTION, NOW.plus(Duration.ofDays(6))))
+                .expectNoEvents();
+        fixture.given(authorizedHistory()).andGiven(started("tr_op_c", OperationType.CAPTURE, 1_000),
+                        captured("tr_op_c", 1_000, 1_000))
+                .when(new ExpireAuthorizationCommand(TRANSACTION, NOW.plus(Duration.ofDays(8))))
+                .expectNoEvents();
+        expectRejected(request("tr_op_again"), PaymentErrorCode.AUTHORIZATION_EXPIRED, requested("tr_op_req"),
+                started("tr_op_auth", OperationType.AUTHORIZATION, 10_000), authorized(),
+                TransactionAuthorizationExpiredEvent.newBuilder().setTransactionId(TRANSACTION)
+                        .setProjectId(PROJECT.value()).setInvoiceId("iv_test").setAmount(10_000).setCurrency("EUR")
+                        .setExpiredAt(NOW.plus(Duration.ofDays(7))).build());
+    }
+
+    @Test
     void anotherProjectCannotTouchTheTransaction() {
         expectRejected(new StartOperationCommand(TRANSACTION, OTHER, "tr_op_x", OperationType.CAPTURE, null, null,
                 null, Map.of(), null, "sandbox", NOW), PaymentErrorCode.TRANSACTION_NOT_FOUND, authorizedHistory());
         expectRejected(new RequestPaymentCommand(TRANSACTION, OTHER, "iv_test", Money.parse("1.00", "EUR"), "cit",
-                "card_x", null, null, "tr_op_x", NOW), PaymentErrorCode.TRANSACTION_NOT_FOUND, requested("tr_op_req"));
+                "card_x", null, null, null, "tr_op_x", NOW), PaymentErrorCode.TRANSACTION_NOT_FOUND, requested("tr_op_req"));
     }
 }

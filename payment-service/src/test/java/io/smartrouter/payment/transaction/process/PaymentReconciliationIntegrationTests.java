@@ -108,7 +108,7 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
         String invoice = publishInvoice(DEMO, 500, "EUR", "cit");
         String transaction = Ids.newId("tr_");
         commands.sendAndWait(new RequestPaymentCommand(transaction, DEMO, invoice, Money.ofMinor(500, "EUR"), "cit",
-                "card_crashed", null, null, Ids.newId("tr_op_"), Instant.now()));
+                "card_crashed", null, null, null, Ids.newId("tr_op_"), Instant.now()));
         commands.sendAndWait(new StartOperationCommand(transaction, DEMO, Ids.newId("tr_op_"),
                 OperationType.AUTHORIZATION, null, null, null, Map.of(), null, "sandbox", Instant.now()));
 
