@@ -4,6 +4,7 @@ import io.smartrouter.invoice.transaction.api.TransactionStatus;
 import io.smartrouter.platform.money.Money;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
+import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
@@ -25,7 +26,9 @@ public final class TransactionSummaries {
     public static final Set<Class<? extends SpecificRecord>> FOLDED = Set.of(TransactionRequestedEvent.class,
             TransactionAuthorizedEvent.class, TransactionFailedEvent.class, TransactionCapturedEvent.class,
             CaptureFailedEvent.class, TransactionVoidedEvent.class, VoidFailedEvent.class,
-            TransactionRefundedEvent.class, RefundFailedEvent.class);
+            TransactionAuthorizationExpiredEvent.class, TransactionRefundedEvent.class, RefundFailedEvent.class);
+
+    static final String AUTHORIZATION_EXPIRED = "authorization.expired";
 
     private TransactionSummaries() {
     }
@@ -58,6 +61,9 @@ public final class TransactionSummaries {
             return current.with(current.status(), captureFailed.getErrorCode(), captureFailed.getFailedAt());
         } else if (event instanceof TransactionVoidedEvent voided) {
             return current.with(TransactionStatus.VOIDED, null, voided.getVoidedAt());
+        } else if (event instanceof TransactionAuthorizationExpiredEvent expired) {
+            // As the payment service shows it: the hold is released like a void, with the reason as the error.
+            return current.with(TransactionStatus.VOIDED, AUTHORIZATION_EXPIRED, expired.getExpiredAt());
         } else if (event instanceof VoidFailedEvent voidFailed) {
             return current.with(current.status(), voidFailed.getErrorCode(), voidFailed.getFailedAt());
         } else if (event instanceof TransactionRefundedEvent refunded) {

@@ -7,6 +7,7 @@ import io.smartrouter.invoice.transaction.PaymentEvents;
 import io.smartrouter.invoice.transaction.api.TransactionStatus;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import java.time.Instant;
+import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import org.junit.jupiter.api.Test;
 
 /** The status and amounts an invoice shows of its transaction, folded from the payment events as plain functions. */
@@ -86,6 +87,17 @@ class TransactionSummariesTests {
         assertThat(summary.status()).isEqualTo(TransactionStatus.COMPLETED);
         assertThat(summary.refundedAmountMinor()).isZero();
         assertThat(summary.errorCode()).isEqualTo("refund.declined");
+    }
+
+    @Test
+    void anExpiredAuthorizationShowsAsVoidedWithTheReason() {
+        TransactionSummary summary = TransactionSummaries.fold(authorized(1000),
+                TransactionAuthorizationExpiredEvent.newBuilder().setTransactionId(payment.transactionId())
+                        .setProjectId(payment.projectId()).setInvoiceId(payment.invoiceId()).setAmount(1000)
+                        .setCurrency("EUR").setExpiredAt(T0.plusSeconds(9)).build());
+        assertThat(summary.status()).isEqualTo(TransactionStatus.VOIDED);
+        assertThat(summary.errorCode()).isEqualTo("authorization.expired");
+        assertThat(summary.authorizedAmountMinor()).isEqualTo(1000);
     }
 
     @Test
