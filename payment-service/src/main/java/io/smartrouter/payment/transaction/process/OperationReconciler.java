@@ -6,6 +6,7 @@ import io.smartrouter.payment.connector.PaymentOperations.CaptureRequest;
 import io.smartrouter.payment.connector.PaymentOperations.RefundRequest;
 import io.smartrouter.payment.connector.PaymentOperations.VoidRequest;
 import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
+import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.query.PendingOperation;
 import io.smartrouter.payment.transaction.query.PendingOperations;
@@ -27,8 +28,8 @@ import reactor.core.publisher.Mono;
  * Resolves operations left in flight by a crash or a PSP timeout, by asking the PSP, never by guessing. For each
  * operation older than the grace period: if the PSP knows it (status lookup by its idempotency key), its outcome is
  * recorded; if not, the PSP never received it, so a capture, void or refund is sent again with the same idempotency
- * key, and an authorization (whose card data is gone) is recorded as failed with {@code gateway.not-received}. An
- * outcome still unknown is left for the next round.
+ * key, and an authorization (whose card data is gone) is recorded as failed with {@code gateway.not-received}, as is a
+ * request that never got as far as an authorization. An outcome still unknown is left for the next round.
  */
 public class OperationReconciler {
 
@@ -77,6 +78,12 @@ public class OperationReconciler {
     }
 
     private boolean resolve(PendingOperation operation) {
+        if (operation.type().equals(PendingOperations.REQUEST)) {
+            commands.sendAndWait(new FailRequestCommand(operation.transactionId(), NOT_RECEIVED,
+                    "The authorization never reached the payment provider", clock.instant()));
+            log.info("Failed the abandoned request of transaction {}", operation.transactionId());
+            return true;
+        }
         PaymentConnector connector = connectors.get(operation.gateway());
         if (connector == null) {
             log.warn("Operation {} is in flight on gateway {}, which has no connector", operation.operationId(),

@@ -1,5 +1,6 @@
 package io.smartrouter.payment.transaction.query;
 
+import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
@@ -7,6 +8,7 @@ import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
+import io.smartrouter.schemas.payment.TransactionRequestedEvent;
 import io.smartrouter.schemas.payment.TransactionVoidedEvent;
 import io.smartrouter.schemas.payment.VoidFailedEvent;
 import java.time.Instant;
@@ -25,14 +27,31 @@ import org.springframework.transaction.annotation.Transactional;
 @ProcessingGroup(TransactionProjection.PROCESSING_GROUP)
 public class PendingOperations {
 
+    /** The type of a pending request (not an operation sent to a PSP). */
+    public static final String REQUEST = "request";
+    static final String NO_GATEWAY = "-";
+
     private final PendingOperationRepository operations;
 
     PendingOperations(PendingOperationRepository operations) {
         this.operations = operations;
     }
 
+    /**
+     * A request is in flight until its authorization starts (or it fails): a crash between the two (the card may
+     * already be released by the vault) would otherwise leave the transaction pending for ever.
+     */
+    @EventHandler
+    void on(TransactionRequestedEvent event) {
+        operations.save(new PendingOperation(event.getOperationId(), event.getTransactionId(), REQUEST,
+                event.getAmount(), event.getCurrency(), NO_GATEWAY, null, event.getRequestedAt()));
+    }
+
     @EventHandler
     void on(OperationStartedEvent event) {
+        if (event.getType().equals(OperationType.AUTHORIZATION.wire())) {
+            operations.deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
+        }
         operations.save(new PendingOperation(event.getOperationId(), event.getTransactionId(), event.getType(),
                 event.getAmount(), event.getCurrency(), event.getGatewayConfigurationId(),
                 event.getAuthorizationReference(), event.getStartedAt()));
@@ -48,6 +67,7 @@ public class PendingOperations {
         if (event.getOperationId() != null) {
             operations.deleteById(event.getOperationId());
         }
+        operations.deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
     }
 
     @EventHandler

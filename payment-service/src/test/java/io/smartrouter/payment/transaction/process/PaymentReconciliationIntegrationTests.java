@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartrouter.payment.connector.OperationOutcome;
 import io.smartrouter.payment.connector.PaymentConnector;
 import io.smartrouter.payment.connector.PaymentOperations.CaptureRequest;
+import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.payment.support.PaymentServiceIntegrationTest;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
@@ -46,6 +47,8 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
     List<PaymentConnector> connectors;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    KnownInvoices invoices;
 
     /** An authorized invoice of 100.00 EUR; answers its transaction id. */
     String authorizedTransaction() {
@@ -115,6 +118,23 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
         reconciler.reconcile(Duration.ZERO);
 
         assertThat(status(transaction)).contains("\"status\":\"failed\"").contains("\"error_code\":\"gateway.not-received\"");
+    }
+
+    @Test
+    void aRequestThatNeverReachedAnAuthorizationFailsAndTheInvoiceCanBePaidAgain() throws InterruptedException {
+        String invoice = publishInvoice(DEMO, 800, "EUR", "cit");
+        String transaction = invoices.transactionOf(invoices.find(DEMO, invoice).orElseThrow());
+        commands.sendAndWait(new RequestPaymentCommand(transaction, DEMO, invoice, Money.ofMinor(800, "EUR"), "cit",
+                "card_released", null, null, null, Ids.newId("tr_op_"), Instant.now()));
+
+        reconciler.reconcile(Duration.ZERO);
+
+        assertThat(status(transaction)).contains("\"status\":\"failed\"").contains("\"error_code\":\"gateway.not-received\"");
+        String card = VAULT.add(CardId.newId().value(), "4242424242424242");
+        GatewayRequests.asProject(unsigned, auth, DEMO, KeyType.PUBLIC).post()
+                .uri("/invoices/{id}/authorize", invoice).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"source\":\"" + card + "\"}").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.transaction.attempts_count").isEqualTo(2);
     }
 
     @Test
