@@ -4,6 +4,7 @@ import io.smartrouter.payment.connector.PaymentConnector;
 import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.payment.transaction.command.Payment;
 import io.smartrouter.payment.transaction.process.DeadlineSweeper;
+import io.smartrouter.payment.transaction.process.DisputePoller;
 import io.smartrouter.payment.transaction.process.OperationReconciler;
 import io.smartrouter.payment.transaction.process.PaymentProcess;
 import io.smartrouter.payment.transaction.query.PaymentDeadlines;
@@ -59,6 +60,12 @@ class PaymentConfiguration {
     DeadlineSweeper deadlineSweeper(PaymentDeadlines deadlines, PaymentProcess payments, CommandGateway commands,
             PaymentProperties properties, Clock clock) {
         return new DeadlineSweeper(deadlines, payments, commands, properties.pspTimeout().multipliedBy(2), clock);
+    }
+
+    @Bean
+    DisputePoller disputePoller(List<PaymentConnector> connectors, CommandGateway commands, PaymentProperties properties,
+            Clock clock) {
+        return new DisputePoller(connectors, commands, properties.pspTimeout(), clock);
     }
 
     @Bean

@@ -6,7 +6,8 @@ package io.smartrouter.payment.connector;
  * format.
  */
 public interface PaymentConnector extends PaymentOperations.Authorizer, PaymentOperations.Capturer,
-        PaymentOperations.Voider, PaymentOperations.Refunder, PaymentOperations.StatusLookup {
+        PaymentOperations.Voider, PaymentOperations.Refunder, PaymentOperations.StatusLookup,
+        PaymentOperations.DisputeFeed {
 
     /** The gateway name in API.md's gateway configurations, e.g. {@code sandbox}. */
     String gateway();

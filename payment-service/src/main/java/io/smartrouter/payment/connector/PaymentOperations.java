@@ -1,6 +1,9 @@
 package io.smartrouter.payment.connector;
 
 import io.smartrouter.platform.money.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -41,6 +44,33 @@ public final class PaymentOperations {
      */
     public interface StatusLookup {
         Mono<Optional<OperationOutcome>> status(String operationId);
+    }
+
+    /**
+     * Disputes the PSP reports about captured payments, at least once each: the caller records a notice, then
+     * acknowledges it; an unacknowledged notice comes again.
+     */
+    public interface DisputeFeed {
+        Mono<List<DisputeNotice>> dueNotices(Instant now, int limit);
+
+        Mono<Void> acknowledge(String noticeId);
+    }
+
+    /** The stages of a dispute, in API.md's terms. */
+    public enum DisputeStage {
+        RETRIEVAL_REQUEST,
+        FRAUD_NOTIFICATION,
+        CHARGEBACK_OPENED,
+        CHARGEBACK_WON,
+        CHARGEBACK_LOST;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** One dispute notice about the transaction {@code transactionId} (the reference sent with its authorization). */
+    public record DisputeNotice(String noticeId, String transactionId, DisputeStage stage, Money amount, Instant at) {
     }
 
     /** An authorization of {@code amount} with {@code card}; {@code initiationType} is cit or mit. */

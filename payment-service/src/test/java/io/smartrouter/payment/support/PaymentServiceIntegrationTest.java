@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "spring.datasource.url=jdbc:h2:mem:payment-it;DB_CLOSE_DELAY=-1",
     "smartrouter.data-dir=target/test-data",
-    "smartrouter.payment.invoice-catch-up=1s"
+    "smartrouter.payment.invoice-catch-up=1s",
+    "smartrouter.payment.sandbox.dispute-delay=60s"
 })
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 3, topics = {Topics.INVOICES, Topics.PAYMENTS})

@@ -7,6 +7,7 @@ import io.smartrouter.schemas.payment.RefundFailedEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
+import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
@@ -26,7 +27,8 @@ public final class TransactionSummaries {
     public static final Set<Class<? extends SpecificRecord>> FOLDED = Set.of(TransactionRequestedEvent.class,
             TransactionAuthorizedEvent.class, TransactionFailedEvent.class, TransactionCapturedEvent.class,
             CaptureFailedEvent.class, TransactionVoidedEvent.class, VoidFailedEvent.class,
-            TransactionAuthorizationExpiredEvent.class, TransactionRefundedEvent.class, RefundFailedEvent.class);
+            TransactionAuthorizationExpiredEvent.class, TransactionRefundedEvent.class, RefundFailedEvent.class,
+            TransactionDisputedEvent.class);
 
     static final String AUTHORIZATION_EXPIRED = "authorization.expired";
 
@@ -73,10 +75,24 @@ public final class TransactionSummaries {
                     : TransactionStatus.REFUNDED;
             return current.withAmounts(current.authorizedAmountMinor(), current.capturedAmountMinor(), total)
                     .with(status, null, refunded.getRefundedAt());
+        } else if (event instanceof TransactionDisputedEvent disputed) {
+            return current.with(disputeStatus(disputed.getStage(), current.status()), null, disputed.getOccurredAt());
         } else if (event instanceof RefundFailedEvent refundFailed) {
             return current.with(current.status(), refundFailed.getErrorCode(), refundFailed.getFailedAt());
         }
         throw new IllegalArgumentException("Not a transaction summary event: " + event.getClass().getName());
+    }
+
+    /** The status a dispute stage puts a transaction in (API.md's values); an unknown stage changes nothing. */
+    static TransactionStatus disputeStatus(String stage, TransactionStatus current) {
+        return switch (stage) {
+            case "retrieval-request" -> TransactionStatus.RETRIEVAL_REQUEST;
+            case "fraud-notification" -> TransactionStatus.FRAUD_NOTIFICATION;
+            case "chargeback-opened" -> TransactionStatus.CHARGEBACK_INITIATED;
+            case "chargeback-won" -> TransactionStatus.SOLVED;
+            case "chargeback-lost" -> TransactionStatus.REVERSED;
+            default -> current;
+        };
     }
 
     /** Refuses an amount the API could not show (negative, out of range, unknown currency) before it is stored. */

@@ -8,6 +8,7 @@ import io.smartrouter.invoice.transaction.api.TransactionStatus;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import java.time.Instant;
 import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
+import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import org.junit.jupiter.api.Test;
 
 /** The status and amounts an invoice shows of its transaction, folded from the payment events as plain functions. */
@@ -98,6 +99,27 @@ class TransactionSummariesTests {
         assertThat(summary.status()).isEqualTo(TransactionStatus.VOIDED);
         assertThat(summary.errorCode()).isEqualTo("authorization.expired");
         assertThat(summary.authorizedAmountMinor()).isEqualTo(1000);
+    }
+
+    @Test
+    void disputeStagesSetTheirStatuses() {
+        TransactionSummary captured = TransactionSummaries.fold(authorized(1000), payment.captured(1000, 1000, "EUR", T0));
+        TransactionSummary opened = TransactionSummaries.fold(captured, disputed("chargeback-opened"));
+        assertThat(opened.status()).isEqualTo(TransactionStatus.CHARGEBACK_INITIATED);
+        assertThat(TransactionSummaries.fold(opened, disputed("chargeback-won")).status())
+                .isEqualTo(TransactionStatus.SOLVED);
+        assertThat(TransactionSummaries.fold(opened, disputed("chargeback-lost")).status())
+                .isEqualTo(TransactionStatus.REVERSED);
+        assertThat(TransactionSummaries.fold(captured, disputed("retrieval-request")).status())
+                .isEqualTo(TransactionStatus.RETRIEVAL_REQUEST);
+        assertThat(TransactionSummaries.fold(captured, disputed("fraud-notification")).status())
+                .isEqualTo(TransactionStatus.FRAUD_NOTIFICATION);
+    }
+
+    private TransactionDisputedEvent disputed(String stage) {
+        return TransactionDisputedEvent.newBuilder().setTransactionId(payment.transactionId())
+                .setProjectId(payment.projectId()).setInvoiceId(payment.invoiceId()).setNoticeId("sbx_dsp_" + stage)
+                .setStage(stage).setAmount(1000).setCurrency("EUR").setOccurredAt(T0.plusSeconds(20)).build();
     }
 
     @Test

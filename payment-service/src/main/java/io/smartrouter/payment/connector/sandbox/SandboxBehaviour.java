@@ -1,6 +1,8 @@
 package io.smartrouter.payment.connector.sandbox;
 
+import io.smartrouter.payment.connector.PaymentOperations.DisputeStage;
 import io.smartrouter.platform.card.Pan;
+import java.util.List;
 
 /**
  * What the sandbox does with a card, chosen by its number as in API.md's test-card table. The sandbox keeps this (and
@@ -16,7 +18,7 @@ enum SandboxBehaviour {
     THREE_D_SECURE("4000000000000101", null, false),
     CAPTURE_FAILS("4000000000000010", null, false),
     REFUND_DECLINED("4000000000000077", null, false),
-    // Chargebacks, retrieval requests and fraud notifications arrive with their issue; until then these succeed.
+    // These succeed; after the first capture the sandbox reports dispute stages (see disputeStages()).
     CHARGEBACK("4000000000000069", null, false),
     CHARGEBACK_WON("4000000000000200", null, false),
     RETRIEVAL_REQUEST("4000000000000309", null, false),
@@ -45,6 +47,17 @@ enum SandboxBehaviour {
     /** Whether the issuer refuses the authorization ({@link #declineCode()} and {@link #hardDecline()} say how). */
     boolean declinesAuthorization() {
         return declineCode != null;
+    }
+
+    /** The dispute stages the sandbox reports after the first capture, one delay apart, in order. */
+    List<DisputeStage> disputeStages() {
+        return switch (this) {
+            case CHARGEBACK -> List.of(DisputeStage.CHARGEBACK_OPENED);
+            case CHARGEBACK_WON -> List.of(DisputeStage.CHARGEBACK_OPENED, DisputeStage.CHARGEBACK_WON);
+            case RETRIEVAL_REQUEST -> List.of(DisputeStage.RETRIEVAL_REQUEST);
+            case FRAUD_NOTIFICATION -> List.of(DisputeStage.FRAUD_NOTIFICATION);
+            default -> List.of();
+        };
     }
 
     String declineCode() {

@@ -1,6 +1,8 @@
 package io.smartrouter.payment.connector.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class SandboxConfiguration {
 
     @Bean
-    SandboxConnector sandboxConnector(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
-        return new SandboxConnector(jdbc, transactionManager, clock);
+    SandboxConnector sandboxConnector(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
+            @Value("${smartrouter.payment.sandbox.dispute-delay:5s}") Duration disputeDelay) {
+        return new SandboxConnector(jdbc, transactionManager, clock, disputeDelay);
     }
 }

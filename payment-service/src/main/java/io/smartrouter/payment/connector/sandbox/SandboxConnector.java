@@ -2,6 +2,7 @@ package io.smartrouter.payment.connector.sandbox;
 
 import io.smartrouter.payment.connector.OperationOutcome;
 import io.smartrouter.payment.connector.PaymentConnector;
+import io.smartrouter.payment.connector.PaymentOperations.DisputeNotice;
 import io.smartrouter.payment.connector.PaymentOperations.AuthorizationRequest;
 import io.smartrouter.payment.connector.PaymentOperations.CaptureRequest;
 import io.smartrouter.payment.connector.PaymentOperations.RefundRequest;
@@ -9,6 +10,9 @@ import io.smartrouter.payment.connector.PaymentOperations.VoidRequest;
 import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.money.Money;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -31,8 +35,9 @@ import reactor.core.scheduler.Schedulers;
  * Secure flow.</li>
  * <li>Captures of a {@code …0010} authorization are declined ({@code gateway.capture-declined}); refunds of a
  * {@code …0077} one are declined ({@code gateway.refund-declined}).</li>
- * <li>The lifecycle cards ({@code …0069}, {@code …0200}, {@code …0309}, {@code …4004}) simply succeed for now: their
- * chargebacks, retrieval requests and fraud notifications arrive with the chargeback issue.</li>
+ * <li>The lifecycle cards succeed, and after their first capture the sandbox reports dispute notices one
+ * {@code disputeDelay} apart: {@code …0069} a chargeback opened, {@code …0200} a chargeback opened then won,
+ * {@code …0309} a retrieval request, {@code …4004} a fraud notification.</li>
  * <li>Like a real PSP it refuses what cannot follow: captures beyond the authorized amount or refunds beyond the
  * captured amount ({@code gateway.amount-exceeded}), a capture after a void or a void after a capture
  * ({@code gateway.invalid-state}), an authorization reference it never issued
@@ -52,10 +57,19 @@ public class SandboxConnector implements PaymentConnector {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxConnector.class);
 
+    static final Duration DEFAULT_DISPUTE_DELAY = Duration.ofSeconds(5);
+
     private final SandboxLedger ledger;
+    private final Duration disputeDelay;
 
     public SandboxConnector(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this(jdbc, transactionManager, clock, DEFAULT_DISPUTE_DELAY);
+    }
+
+    public SandboxConnector(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
+            Duration disputeDelay) {
         this.ledger = new SandboxLedger(jdbc, transactionManager, clock);
+        this.disputeDelay = disputeDelay;
     }
 
     @Override
@@ -78,6 +92,7 @@ public class SandboxConnector implements PaymentConnector {
                     String reference = newReference();
                     ledger.insert(new SandboxAuthorization(reference, behaviour, request.card().pan().last4(),
                             request.amount(), 0, 0, false));
+                    ledger.setMerchantReference(reference, request.transactionId());
                     return new OperationOutcome.Approved(reference);
                 }));
     }
@@ -87,7 +102,12 @@ public class SandboxConnector implements PaymentConnector {
         return onAuthorization(request.operationId(), SandboxOperation.Type.CAPTURE, request.authorizationReference(),
                 request.amount(), authorization -> authorization.captureRefusal(request.amount())
                         .<OperationOutcome>map(SandboxConnector::declined)
-                        .orElseGet(() -> approve(authorization.withCapture(request.amount()))));
+                        .orElseGet(() -> {
+                            if (authorization.capturedMinor() == 0) {
+                                ledger.scheduleDisputes(authorization, disputeDelay);
+                            }
+                            return approve(authorization.withCapture(request.amount()));
+                        }));
     }
 
     @Override
@@ -109,6 +129,16 @@ public class SandboxConnector implements PaymentConnector {
     @Override
     public Mono<Optional<OperationOutcome>> status(String operationId) {
         return Mono.fromCallable(() -> ledger.outcome(operationId)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Mono<List<DisputeNotice>> dueNotices(Instant now, int limit) {
+        return Mono.fromCallable(() -> ledger.dueNotices(now, limit)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Mono<Void> acknowledge(String noticeId) {
+        return Mono.fromRunnable(() -> ledger.acknowledge(noticeId)).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     /** An operation on an existing authorization, decided with that authorization locked. */

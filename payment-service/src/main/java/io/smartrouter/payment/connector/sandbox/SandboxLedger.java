@@ -1,11 +1,17 @@
 package io.smartrouter.payment.connector.sandbox;
 
 import io.smartrouter.payment.connector.OperationOutcome;
+import io.smartrouter.payment.connector.PaymentOperations.DisputeNotice;
+import io.smartrouter.payment.connector.PaymentOperations.DisputeStage;
+import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +29,7 @@ class SandboxLedger {
     static final int MAX_ID_LENGTH = 128;
     static final String OPERATIONS = "sandbox_operation";
     static final String AUTHORIZATIONS = "sandbox_authorization";
+    static final String NOTICES = "sandbox_dispute_notice";
     /** Answered when an idempotency key comes back with a different request; the first request's outcome stands. */
     static final String KEY_REUSED = "gateway.idempotency-key-reused";
 
@@ -60,6 +67,49 @@ class SandboxLedger {
                 + "refunded_minor BIGINT NOT NULL, "
                 + "voided BOOLEAN NOT NULL, "
                 + "created_at TIMESTAMP NOT NULL)");
+        // The merchant's reference (our transaction id) echoed in dispute notices, as PSPs do.
+        jdbc.execute("ALTER TABLE " + AUTHORIZATIONS + " ADD COLUMN IF NOT EXISTS merchant_reference VARCHAR("
+                + MAX_ID_LENGTH + ")");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS " + NOTICES + " ("
+                + "notice_id VARCHAR(" + MAX_ID_LENGTH + ") NOT NULL PRIMARY KEY, "
+                + "merchant_reference VARCHAR(" + MAX_ID_LENGTH + ") NOT NULL, "
+                + "stage VARCHAR(32) NOT NULL, "
+                + "amount_minor BIGINT NOT NULL, "
+                + "currency CHAR(3) NOT NULL, "
+                + "due_at TIMESTAMP NOT NULL, "
+                + "delivered BOOLEAN NOT NULL)");
+    }
+
+    void setMerchantReference(String reference, String merchantReference) {
+        jdbc.update("UPDATE " + AUTHORIZATIONS + " SET merchant_reference = ? WHERE authorization_reference = ?",
+                merchantReference, reference);
+    }
+
+    /** Schedules the authorization's dispute notices, {@code delay} apart from now (in the capture's transaction). */
+    void scheduleDisputes(SandboxAuthorization authorization, Duration delay) {
+        String merchantReference = jdbc.queryForObject("SELECT merchant_reference FROM " + AUTHORIZATIONS
+                + " WHERE authorization_reference = ?", String.class, authorization.reference());
+        Instant due = clock.instant();
+        for (DisputeStage stage : authorization.behaviour().disputeStages()) {
+            due = due.plus(delay);
+            jdbc.update("INSERT INTO " + NOTICES + " (notice_id, merchant_reference, stage, amount_minor, currency, "
+                    + "due_at, delivered) VALUES (?, ?, ?, ?, ?, ?, FALSE)", Ids.newId("sbx_dsp_"), merchantReference,
+                    stage.name(), authorization.amount().minorUnits(), authorization.amount().currencyCode(),
+                    Timestamp.from(due));
+        }
+    }
+
+    List<DisputeNotice> dueNotices(Instant now, int limit) {
+        return jdbc.query("SELECT notice_id, merchant_reference, stage, amount_minor, currency, due_at FROM " + NOTICES
+                + " WHERE delivered = FALSE AND due_at <= ? ORDER BY due_at", (row, n) -> new DisputeNotice(
+                        row.getString("notice_id"), row.getString("merchant_reference"),
+                        DisputeStage.valueOf(row.getString("stage")),
+                        Money.ofMinor(row.getLong("amount_minor"), row.getString("currency")),
+                        row.getTimestamp("due_at").toInstant()), Timestamp.from(now)).stream().limit(limit).toList();
+    }
+
+    void acknowledge(String noticeId) {
+        jdbc.update("UPDATE " + NOTICES + " SET delivered = TRUE WHERE notice_id = ?", noticeId);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.smartrouter.payment.transaction.api.ExpireAuthorizationCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
+import io.smartrouter.payment.transaction.api.RecordDisputeCommand;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
 import io.smartrouter.payment.transaction.api.StartedOperation;
@@ -18,6 +19,7 @@ import io.smartrouter.schemas.payment.RefundFailedEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
+import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
@@ -26,7 +28,9 @@ import io.smartrouter.schemas.payment.VoidFailedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -58,6 +62,7 @@ public class Payment {
     private String authorizationReference;
     private Instant authorizationExpiresAt;
     private final Map<String, InFlight> inFlight = new HashMap<>();
+    private final Set<String> disputeNotices = new HashSet<>();
 
     protected Payment() {
         // for Axon's event sourcing
@@ -146,6 +151,17 @@ public class Payment {
         }
         apply(TransactionAuthorizationExpiredEvent.newBuilder().setTransactionId(transactionId).setProjectId(projectId)
                 .setInvoiceId(invoiceId).setAmount(authorized).setCurrency(currency).setExpiredAt(command.at()).build());
+    }
+
+    /** Disputes concern captured payments; a notice about anything else, or seen before, is ignored. */
+    @CommandHandler
+    public void handle(RecordDisputeCommand command) {
+        if (captured == 0 || disputeNotices.contains(command.noticeId())) {
+            return;
+        }
+        apply(TransactionDisputedEvent.newBuilder().setTransactionId(transactionId).setProjectId(projectId)
+                .setInvoiceId(invoiceId).setNoticeId(command.noticeId()).setStage(command.stage())
+                .setAmount(command.amountMinor()).setCurrency(currency).setOccurredAt(command.at()).build());
     }
 
     @CommandHandler
@@ -321,6 +337,11 @@ public class Payment {
     @EventSourcingHandler
     void on(TransactionAuthorizationExpiredEvent event) {
         stage = Stage.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(TransactionDisputedEvent event) {
+        disputeNotices.add(event.getNoticeId());
     }
 
     @EventSourcingHandler

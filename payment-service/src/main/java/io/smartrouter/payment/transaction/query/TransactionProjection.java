@@ -7,6 +7,7 @@ import io.smartrouter.schemas.payment.RefundFailedEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
+import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
@@ -81,6 +82,11 @@ public class TransactionProjection {
     @EventHandler
     void on(TransactionAuthorizationExpiredEvent event) {
         update(event.getTransactionId(), view -> TransactionViews.expired(view, event));
+    }
+
+    @EventHandler
+    void on(TransactionDisputedEvent event) {
+        update(event.getTransactionId(), view -> TransactionViews.disputed(view, event));
     }
 
     @EventHandler

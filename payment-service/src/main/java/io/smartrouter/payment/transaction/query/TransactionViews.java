@@ -9,6 +9,7 @@ import io.smartrouter.schemas.payment.RefundFailedEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
+import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
@@ -102,6 +103,29 @@ final class TransactionViews {
     static TransactionView expired(TransactionView view, TransactionAuthorizationExpiredEvent event) {
         return withOutcome(view, null, EXPIRED, event.getExpiredAt(), "voided", view.authorizedAmount(),
                 view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(), UnaryOperator.identity());
+    }
+
+    /** A dispute stage: the status of API.md, and a chargeback operation in the history. */
+    static TransactionView disputed(TransactionView view, TransactionDisputedEvent event) {
+        String status = switch (event.getStage()) {
+            case "retrieval-request" -> "retrieval-request";
+            case "fraud-notification" -> "fraud-notification";
+            case "chargeback-opened" -> "chargeback-initiated";
+            case "chargeback-won" -> "solved";
+            case "chargeback-lost" -> "reversed";
+            default -> view.status();
+        };
+        List<OperationView> operations = new ArrayList<>(view.operations());
+        operations.add(new OperationView(event.getNoticeId(), "chargeback", view.gatewayConfigurationId(),
+                event.getAmount(), event.getStage(), false, null, event.getOccurredAt()));
+        TransactionView changed = withOutcome(view, null, null, event.getOccurredAt(), status, view.authorizedAmount(),
+                view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(), UnaryOperator.identity());
+        return new TransactionView(changed.id(), changed.projectId(), changed.invoiceId(), changed.customerId(),
+                changed.tokenId(), changed.cardId(), changed.card(), changed.status(), changed.amount(),
+                changed.currency(), changed.authorizedAmount(), changed.capturedAmount(), changed.refundedAmount(),
+                changed.gatewayConfigurationId(), changed.errorCode(), changed.autoCaptureAt(),
+                changed.authorizationExpiresAt(), changed.attemptsCount(), operations, changed.refunds(),
+                changed.createdAt(), changed.updatedAt());
     }
 
     static TransactionView refunded(TransactionView view, TransactionRefundedEvent event) {

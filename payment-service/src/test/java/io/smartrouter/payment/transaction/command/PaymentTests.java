@@ -13,6 +13,7 @@ import io.smartrouter.payment.transaction.api.ExpireAuthorizationCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
+import io.smartrouter.payment.transaction.api.RecordDisputeCommand;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
 import io.smartrouter.payment.transaction.api.StartedOperation;
@@ -26,6 +27,7 @@ import io.smartrouter.schemas.payment.RefundFailedEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
+import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
@@ -281,6 +283,21 @@ class PaymentTests {
                 TransactionAuthorizationExpiredEvent.newBuilder().setTransactionId(TRANSACTION)
                         .setProjectId(PROJECT.value()).setInvoiceId("iv_test").setAmount(10_000).setCurrency("EUR")
                         .setExpiredAt(NOW.plus(Duration.ofDays(7))).build());
+    }
+
+    @Test
+    void recordsEachDisputeNoticeOnceAndOnlyOnCapturedPayments() {
+        var notice = new RecordDisputeCommand(TRANSACTION, "sbx_dsp_1", "chargeback-opened", 10_000, NOW);
+        var disputed = TransactionDisputedEvent.newBuilder().setTransactionId(TRANSACTION).setProjectId(PROJECT.value())
+                .setInvoiceId("iv_test").setNoticeId("sbx_dsp_1").setStage("chargeback-opened").setAmount(10_000)
+                .setCurrency("EUR").setOccurredAt(NOW).build();
+        fixture.given(authorizedHistory()).andGiven(started("tr_op_c", OperationType.CAPTURE, 10_000),
+                        captured("tr_op_c", 10_000, 10_000))
+                .when(notice).expectEvents(disputed);
+        fixture.given(authorizedHistory()).andGiven(started("tr_op_c", OperationType.CAPTURE, 10_000),
+                        captured("tr_op_c", 10_000, 10_000), disputed)
+                .when(notice).expectNoEvents();
+        fixture.given(authorizedHistory()).when(notice).expectNoEvents();
     }
 
     @Test
