@@ -126,7 +126,8 @@ class PaymentJourneyTests {
         "4000000000000002, card.declined", "4000000000002180, card.do-not-honor", "4000000000002206, card.no-money",
         "4000000000002222, card.stolen", "4000000000000101, card.three-d-s-unsupported",
         "4000000000000010, authorized", "4000000000000077, authorized", "4977830000000001, authorized",
-        "4658580000000008, authorized"
+        "4658580000000008, authorized", "4000000000000069, authorized", "4000000000000200, authorized",
+        "4000000000000309, authorized", "4000000000004004, authorized"
     })
     void everySandboxCardBehavesAsDocumented(String number, String outcome, RunningPlatform running) {
         String invoice = invoice(running, "10.00", "");
