@@ -61,6 +61,9 @@ public final class LocalPlatform implements AutoCloseable {
             if (service.module().equals(PlatformConfig.PAYMENT)) {
                 config.services().stream().filter(other -> other.module().equals(PlatformConfig.VAULT)).forEach(vault ->
                         arguments.add("--smartrouter.payment.vault-url=http://127.0.0.1:" + vault.port()));
+                config.services().stream().filter(other -> other.module().equals(PlatformConfig.GATEWAY))
+                        .forEach(gateway -> arguments.add("--smartrouter.payment.public-url=http://localhost:"
+                                + gateway.port()));
             }
             // The gateway signs what it forwards; only services hold the secret of service-to-service calls.
             Map<String, String> secrets = service.module().equals(PlatformConfig.GATEWAY)

@@ -120,11 +120,34 @@ class PaymentJourneyTests {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aCustomerPassesThreeDSecureAtCheckout(RunningPlatform running) {
+        String invoice = invoice(running, "30.00", "");
+        var browser = running.demoPublicKey();
+        var challenged = browser.post("/invoices/" + invoice + "/authorize",
+                "{\"source\":\"" + tokenize(running, "4000 0000 0000 0101") + "\"}");
+        assertThat(challenged.status()).as(challenged.raw().body()).isEqualTo(200);
+        assertThat(challenged.text("/transaction/status")).isEqualTo("pending");
+        assertThat(challenged.text("/customer_action/type")).isEqualTo("redirect");
+        String url = challenged.text("/customer_action/value");
+        assertThat(url).startsWith(running.gatewayUrl() + "/three-d-s/tr_op_");
+        String path = url.substring(url.indexOf("/three-d-s/"));
+
+        var page = browser.get(path);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        var passed = browser.post(path, "{\"result\":\"pass\"}");
+        assertThat(passed.text("/transaction/status")).as(passed.raw().body()).isEqualTo("authorized");
+        assertThat(passed.text("/transaction/three_d_s_status")).isEqualTo("succeeded");
+        assertThat(running.demo().post("/invoices/" + invoice + "/capture", "{}").text("/transaction/status"))
+                .isEqualTo("completed");
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
         "4242424242424242, authorized", "5555555555554444, authorized", "378282246310005, authorized",
         "4000000000000002, card.declined", "4000000000002180, card.do-not-honor", "4000000000002206, card.no-money",
-        "4000000000002222, card.stolen", "4000000000000101, card.three-d-s-unsupported",
+        "4000000000002222, card.stolen",
         "4000000000000010, authorized", "4000000000000077, authorized", "4977830000000001, authorized",
         "4658580000000008, authorized", "4000000000000069, authorized", "4000000000000200, authorized",
         "4000000000000309, authorized", "4000000000004004, authorized"

@@ -53,7 +53,7 @@ class PaymentConfiguration {
     OperationReconciler operationReconciler(PendingOperations pending, List<PaymentConnector> connectors,
             CommandGateway commands, PaymentProperties properties, Clock clock) {
         return new OperationReconciler(pending, connectors, commands, properties.reconcileAfter(),
-                properties.pspTimeout(), clock);
+                properties.pspTimeout(), properties.threeDSecureTimeout(), clock);
     }
 
     @Bean
@@ -69,9 +69,10 @@ class PaymentConfiguration {
     }
 
     @Bean
-    PaymentProcess paymentProcess(KnownInvoices invoices, VaultClient vault, List<PaymentConnector> connectors,
-            PaymentProperties properties, CommandGateway commands, QueryGateway queries, Clock clock) {
-        return new PaymentProcess(invoices, vault, connectors, properties.gateway(), properties.pspTimeout(), commands,
-                queries, clock);
+    PaymentProcess paymentProcess(KnownInvoices invoices, PendingOperations pending, VaultClient vault,
+            List<PaymentConnector> connectors, PaymentProperties properties, CommandGateway commands,
+            QueryGateway queries, Clock clock) {
+        return new PaymentProcess(invoices, pending, vault, connectors, properties.gateway(), properties.pspTimeout(),
+                commands, queries, clock);
     }
 }

@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pspTimeout how long a PSP call may take before its outcome is treated as unknown
  * @param reconcileAfter how old an operation without outcome must be before the reconciler resolves it with the PSP
  *     (longer than a request can take, so it never races the request that started it)
+ * @param threeDSecureTimeout how long an authorization waits for the customer's 3-D Secure challenge
+ * @param publicUrl the public base URL (the gateway's), for the challenge pages merchants redirect customers to
  */
 @ConfigurationProperties("smartrouter.payment")
 public record PaymentProperties(String vaultUrl, Duration vaultTimeout, String gateway, Duration pspTimeout,
-        Duration reconcileAfter) {
+        Duration reconcileAfter, Duration threeDSecureTimeout, String publicUrl) {
 
     public PaymentProperties {
         vaultUrl = vaultUrl == null ? "http://127.0.0.1:8082" : vaultUrl;
@@ -23,5 +25,7 @@ public record PaymentProperties(String vaultUrl, Duration vaultTimeout, String g
         gateway = gateway == null ? "sandbox" : gateway;
         pspTimeout = pspTimeout == null ? Duration.ofSeconds(15) : pspTimeout;
         reconcileAfter = reconcileAfter == null ? Duration.ofSeconds(60) : reconcileAfter;
+        threeDSecureTimeout = threeDSecureTimeout == null ? Duration.ofMinutes(15) : threeDSecureTimeout;
+        publicUrl = publicUrl == null ? "http://localhost:8080" : publicUrl;
     }
 }

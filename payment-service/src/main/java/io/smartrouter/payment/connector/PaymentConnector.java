@@ -7,7 +7,7 @@ package io.smartrouter.payment.connector;
  */
 public interface PaymentConnector extends PaymentOperations.Authorizer, PaymentOperations.Capturer,
         PaymentOperations.Voider, PaymentOperations.Refunder, PaymentOperations.StatusLookup,
-        PaymentOperations.DisputeFeed {
+        PaymentOperations.DisputeFeed, PaymentOperations.ThreeDSecure {
 
     /** The gateway name in API.md's gateway configurations, e.g. {@code sandbox}. */
     String gateway();

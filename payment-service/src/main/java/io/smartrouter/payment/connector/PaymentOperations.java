@@ -47,6 +47,14 @@ public final class PaymentOperations {
     }
 
     /**
+     * Continues an authorization that answered {@link OperationOutcome.ThreeDSecureRequired} once the customer passed
+     * or failed the challenge: the PSP holds the card meanwhile. Idempotent per authorization operation id.
+     */
+    public interface ThreeDSecure {
+        Mono<OperationOutcome> completeAuthentication(String authorizationOperationId, boolean passed);
+    }
+
+    /**
      * Disputes the PSP reports about captured payments, at least once each: the caller records a notice, then
      * acknowledges it; an unacknowledged notice comes again.
      */

@@ -54,6 +54,8 @@ public class SandboxConnector implements PaymentConnector {
     static final String UNKNOWN_AUTHORIZATION = "gateway.unknown-authorization";
     static final String REFERENCE_PREFIX = "sbx_";
     static final String CHALLENGE_PATH = "/three-d-s/";
+    static final String AUTHENTICATION_SUFFIX = ".3ds";
+    static final String AUTHENTICATION_FAILED = "card.authentication-failed";
 
     private static final Logger log = LoggerFactory.getLogger(SandboxConnector.class);
 
@@ -87,6 +89,8 @@ public class SandboxConnector implements PaymentConnector {
                         return new OperationOutcome.Declined(behaviour.declineCode(), behaviour.hardDecline());
                     }
                     if (behaviour == SandboxBehaviour.THREE_D_SECURE) {
+                        ledger.holdForChallenge(request.operationId(), request.transactionId(),
+                                request.card().pan().last4(), request.amount());
                         return new OperationOutcome.ThreeDSecureRequired(CHALLENGE_PATH + request.operationId());
                     }
                     String reference = newReference();
@@ -129,6 +133,28 @@ public class SandboxConnector implements PaymentConnector {
     @Override
     public Mono<Optional<OperationOutcome>> status(String operationId) {
         return Mono.fromCallable(() -> ledger.outcome(operationId)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * The customer's challenge result for a held authorization: passed authorizes it (the card behaves as an approving
+     * one from then on), failed declines it with {@code card.authentication-failed}. Recorded under
+     * {@code <operation id>.3ds}, so a replay answers the same.
+     */
+    @Override
+    public Mono<OperationOutcome> completeAuthentication(String authorizationOperationId, boolean passed) {
+        return operation(() -> ledger.challenge(authorizationOperationId)
+                .map(held -> ledger.once(new SandboxOperation(authorizationOperationId + AUTHENTICATION_SUFFIX,
+                        SandboxOperation.Type.AUTHORIZATION, null, held.amount()), () -> {
+                            if (!passed) {
+                                return new OperationOutcome.Declined(AUTHENTICATION_FAILED, false);
+                            }
+                            String reference = newReference();
+                            ledger.insert(new SandboxAuthorization(reference, SandboxBehaviour.APPROVE, held.last4(),
+                                    held.amount(), 0, 0, false));
+                            ledger.setMerchantReference(reference, held.merchantReference());
+                            return new OperationOutcome.Approved(reference);
+                        }))
+                .orElseGet(() -> new OperationOutcome.Declined(UNKNOWN_AUTHORIZATION, false)));
     }
 
     @Override

@@ -30,6 +30,7 @@ class SandboxLedger {
     static final String OPERATIONS = "sandbox_operation";
     static final String AUTHORIZATIONS = "sandbox_authorization";
     static final String NOTICES = "sandbox_dispute_notice";
+    static final String CHALLENGES = "sandbox_challenge";
     /** Answered when an idempotency key comes back with a different request; the first request's outcome stands. */
     static final String KEY_REUSED = "gateway.idempotency-key-reused";
 
@@ -70,6 +71,13 @@ class SandboxLedger {
         // The merchant's reference (our transaction id) echoed in dispute notices, as PSPs do.
         jdbc.execute("ALTER TABLE " + AUTHORIZATIONS + " ADD COLUMN IF NOT EXISTS merchant_reference VARCHAR("
                 + MAX_ID_LENGTH + ")");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS " + CHALLENGES + " ("
+                + "operation_id VARCHAR(" + MAX_ID_LENGTH + ") NOT NULL PRIMARY KEY, "
+                + "merchant_reference VARCHAR(" + MAX_ID_LENGTH + ") NOT NULL, "
+                + "card_last4 CHAR(4) NOT NULL, "
+                + "amount_minor BIGINT NOT NULL, "
+                + "currency CHAR(3) NOT NULL, "
+                + "created_at TIMESTAMP NOT NULL)");
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + NOTICES + " ("
                 + "notice_id VARCHAR(" + MAX_ID_LENGTH + ") NOT NULL PRIMARY KEY, "
                 + "merchant_reference VARCHAR(" + MAX_ID_LENGTH + ") NOT NULL, "
@@ -78,6 +86,25 @@ class SandboxLedger {
                 + "currency CHAR(3) NOT NULL, "
                 + "due_at TIMESTAMP NOT NULL, "
                 + "delivered BOOLEAN NOT NULL)");
+    }
+
+    /** Holds an authorization waiting for 3-D Secure: what the PSP keeps until the customer completes it. */
+    void holdForChallenge(String operationId, String merchantReference, String last4, Money amount) {
+        jdbc.update("INSERT INTO " + CHALLENGES + " (operation_id, merchant_reference, card_last4, amount_minor, currency, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?)", operationId, merchantReference, last4, amount.minorUnits(),
+                amount.currencyCode(), now());
+    }
+
+    /** The authorization held for a challenge: merchant reference, last 4 digits, amount. */
+    Optional<Challenge> challenge(String operationId) {
+        return jdbc.query("SELECT merchant_reference, card_last4, amount_minor, currency FROM " + CHALLENGES
+                + " WHERE operation_id = ?", (row, n) -> new Challenge(row.getString("merchant_reference"),
+                        row.getString("card_last4"), Money.ofMinor(row.getLong("amount_minor"), row.getString("currency"))),
+                operationId).stream().findFirst();
+    }
+
+    /** An authorization held for 3-D Secure. */
+    record Challenge(String merchantReference, String last4, Money amount) {
     }
 
     void setMerchantReference(String reference, String merchantReference) {

@@ -4,18 +4,22 @@ import static io.smartrouter.platform.axon.CommandRejections.reject;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
+import io.smartrouter.payment.transaction.api.CompleteThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.ExpireAuthorizationCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
 import io.smartrouter.payment.transaction.api.RecordDisputeCommand;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
+import io.smartrouter.payment.transaction.api.RequireThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
 import io.smartrouter.payment.transaction.api.StartedOperation;
 import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
+import io.smartrouter.schemas.payment.ThreeDSecureCompletedEvent;
+import io.smartrouter.schemas.payment.ThreeDSecureRequiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
@@ -63,6 +67,7 @@ public class Payment {
     private Instant authorizationExpiresAt;
     private final Map<String, InFlight> inFlight = new HashMap<>();
     private final Set<String> disputeNotices = new HashSet<>();
+    private final Set<String> awaitingThreeDSecure = new HashSet<>();
 
     protected Payment() {
         // for Axon's event sourcing
@@ -151,6 +156,30 @@ public class Payment {
         }
         apply(TransactionAuthorizationExpiredEvent.newBuilder().setTransactionId(transactionId).setProjectId(projectId)
                 .setInvoiceId(invoiceId).setAmount(authorized).setCurrency(currency).setExpiredAt(command.at()).build());
+    }
+
+    @CommandHandler
+    public void handle(RequireThreeDSecureCommand command) {
+        InFlight operation = inFlight.get(command.operationId());
+        if (operation == null || operation.type() != OperationType.AUTHORIZATION
+                || awaitingThreeDSecure.contains(command.operationId())) {
+            return;
+        }
+        apply(ThreeDSecureRequiredEvent.newBuilder().setTransactionId(transactionId).setProjectId(projectId)
+                .setInvoiceId(invoiceId).setOperationId(command.operationId()).setChallengeUrl(command.challengeUrl())
+                .setRequiredAt(command.at()).build());
+    }
+
+    /** Only an authorization waiting for the customer's challenge takes a result, and only once. */
+    @CommandHandler
+    public void handle(CompleteThreeDSecureCommand command) {
+        requireOwnedBy(command.projectId().value());
+        if (!awaitingThreeDSecure.contains(command.operationId())) {
+            throw reject(PaymentErrorCode.NO_THREE_D_SECURE, "No 3-D Secure challenge is waiting for this operation");
+        }
+        apply(ThreeDSecureCompletedEvent.newBuilder().setTransactionId(transactionId).setProjectId(projectId)
+                .setInvoiceId(invoiceId).setOperationId(command.operationId()).setPassed(command.passed())
+                .setCompletedAt(command.at()).build());
     }
 
     /** Disputes concern captured payments; a notice about anything else, or seen before, is ignored. */
@@ -337,6 +366,16 @@ public class Payment {
     @EventSourcingHandler
     void on(TransactionAuthorizationExpiredEvent event) {
         stage = Stage.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(ThreeDSecureRequiredEvent event) {
+        awaitingThreeDSecure.add(event.getOperationId());
+    }
+
+    @EventSourcingHandler
+    void on(ThreeDSecureCompletedEvent event) {
+        awaitingThreeDSecure.remove(event.getOperationId());
     }
 
     @EventSourcingHandler

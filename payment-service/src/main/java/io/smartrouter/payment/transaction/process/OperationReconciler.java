@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  * operation older than the grace period: if the PSP knows it (status lookup by its idempotency key), its outcome is
  * recorded; if not, the PSP never received it, so a capture, void or refund is sent again with the same idempotency
  * key, and an authorization (whose card data is gone) is recorded as failed with {@code gateway.not-received}, as is a
- * request that never got as far as an authorization. An outcome still unknown is left for the next round.
+ * request that never got as far as an authorization. An outcome still unknown is left for the next round; an
+ * authorization waiting for the customer's 3-D Secure challenge is left until the challenge times out.
  */
 public class OperationReconciler {
 
@@ -42,10 +43,12 @@ public class OperationReconciler {
     private final CommandGateway commands;
     private final Duration grace;
     private final Duration pspTimeout;
+    private final Duration threeDSecureTimeout;
     private final Clock clock;
 
     public OperationReconciler(PendingOperations pending, List<PaymentConnector> connectors, CommandGateway commands,
-            Duration grace, Duration pspTimeout, Clock clock) {
+            Duration grace, Duration pspTimeout, Duration threeDSecureTimeout, Clock clock) {
+        this.threeDSecureTimeout = threeDSecureTimeout;
         this.pending = pending;
         this.connectors = connectors.stream().collect(Collectors.toMap(PaymentConnector::gateway,
                 Function.identity()));
@@ -92,6 +95,13 @@ public class OperationReconciler {
         }
         Optional<OperationOutcome> known = connector.status(operation.operationId()).block(pspTimeout);
         OperationOutcome outcome = known != null && known.isPresent() ? known.get() : resend(connector, operation);
+        if (outcome instanceof OperationOutcome.ThreeDSecureRequired) {
+            if (operation.startedAt().isAfter(clock.instant().minus(threeDSecureTimeout))) {
+                return false;
+            }
+            // The customer never completed the challenge: the authorization is abandoned.
+            outcome = new OperationOutcome.Declined(Outcomes.THREE_D_S_ABANDONED, false);
+        }
         Optional<CompleteOperationCommand> completion = Outcomes.completion(operation.transactionId(),
                 operation.operationId(), outcome, clock.instant());
         completion.ifPresent(commands::sendAndWait);

@@ -5,10 +5,14 @@ import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
 import java.time.Instant;
 import java.util.Optional;
 
-/** How a PSP outcome is recorded on the transaction; an unknown outcome is not recorded at all. */
+/**
+ * How a PSP outcome completes an operation. An unknown outcome does not, nor does a 3-D Secure challenge: the
+ * operation then waits for the customer ({@code RequireThreeDSecureCommand}).
+ */
 final class Outcomes {
 
-    static final String THREE_D_S_UNSUPPORTED = "card.three-d-s-unsupported";
+    /** An authorization whose customer never completed the 3-D Secure challenge. */
+    static final String THREE_D_S_ABANDONED = "card.three-d-s-abandoned";
 
     private Outcomes() {
     }
@@ -22,10 +26,6 @@ final class Outcomes {
         if (outcome instanceof OperationOutcome.Declined declined) {
             return Optional.of(new CompleteOperationCommand(transactionId, operationId, false, null, declined.code(),
                     at));
-        }
-        if (outcome instanceof OperationOutcome.ThreeDSecureRequired) {
-            return Optional.of(new CompleteOperationCommand(transactionId, operationId, false, null,
-                    THREE_D_S_UNSUPPORTED, at));
         }
         return Optional.empty();
     }

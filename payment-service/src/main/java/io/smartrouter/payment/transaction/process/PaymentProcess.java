@@ -8,13 +8,16 @@ import io.smartrouter.payment.connector.PaymentOperations.RefundRequest;
 import io.smartrouter.payment.connector.PaymentOperations.VoidRequest;
 import io.smartrouter.payment.invoice.KnownInvoice;
 import io.smartrouter.payment.invoice.KnownInvoices;
+import io.smartrouter.payment.transaction.api.CompleteThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.FindTransactionQuery;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
+import io.smartrouter.payment.transaction.api.RequireThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
 import io.smartrouter.payment.transaction.api.StartedOperation;
+import io.smartrouter.payment.transaction.query.PendingOperations;
 import io.smartrouter.payment.transaction.query.TransactionView;
 import io.smartrouter.payment.vault.VaultClient;
 import io.smartrouter.platform.error.ApiException;
@@ -43,7 +46,8 @@ import reactor.core.publisher.Mono;
 /**
  * The payment flows of API.md, each PSP call between two commands on the transaction: the intent (which reserves the
  * amount, so concurrent captures or refunds never exceed what is available) and the outcome. A decline is recorded,
- * then answered 402 with its code. An unknown outcome (a PSP timeout) leaves the operation in flight, to be resolved
+ * then answered 402 with its code. A 3-D Secure challenge leaves the authorization waiting for the customer's result
+ * ({@link #completeThreeDSecure}). An unknown outcome (a PSP timeout) leaves the operation in flight, to be resolved
  * with the PSP; it is never guessed.
  */
 public class PaymentProcess {
@@ -52,6 +56,7 @@ public class PaymentProcess {
     static final String REFUND_PREFIX = "refd_";
 
     private final KnownInvoices invoices;
+    private final PendingOperations pending;
     private final VaultClient vault;
     private final Map<String, PaymentConnector> connectors;
     private final String gateway;
@@ -60,9 +65,11 @@ public class PaymentProcess {
     private final QueryGateway queries;
     private final Clock clock;
 
-    public PaymentProcess(KnownInvoices invoices, VaultClient vault, List<PaymentConnector> connectors, String gateway,
-            Duration pspTimeout, CommandGateway commands, QueryGateway queries, Clock clock) {
+    public PaymentProcess(KnownInvoices invoices, PendingOperations pending, VaultClient vault,
+            List<PaymentConnector> connectors, String gateway, Duration pspTimeout, CommandGateway commands,
+            QueryGateway queries, Clock clock) {
         this.invoices = invoices;
+        this.pending = pending;
         this.vault = vault;
         this.connectors = connectors.stream().collect(Collectors.toMap(PaymentConnector::gateway, Function.identity()));
         if (!this.connectors.containsKey(gateway)) {
@@ -207,6 +214,11 @@ public class PaymentProcess {
 
     private Mono<Void> complete(String transactionId, String operationId, OperationOutcome outcome,
             Map<String, ?> metadata) {
+        if (outcome instanceof OperationOutcome.ThreeDSecureRequired challenge) {
+            // The authorization waits for the customer; the answer carries the challenge as a customer action.
+            return send(new RequireThreeDSecureCommand(transactionId, operationId, challenge.challengeUrl(),
+                    clock.instant()), metadata).then();
+        }
         var completion = Outcomes.completion(transactionId, operationId, outcome, clock.instant());
         if (completion.isEmpty()) {
             // Unknown: the PSP may have done it. The operation stays in flight, its amount reserved, until the
@@ -217,9 +229,27 @@ public class PaymentProcess {
         var command = completion.get();
         return send(command, metadata).then(command.approved() ? Mono.empty()
                 : Mono.error(new ApiException(PaymentErrorCode.declined(command.errorCode()),
-                        outcome instanceof OperationOutcome.ThreeDSecureRequired
-                                ? "This card requires 3-D Secure, which this version does not support yet"
-                                : "The operation was declined: " + command.errorCode())));
+                        "The operation was declined: " + command.errorCode())));
+    }
+
+    /**
+     * The customer's 3-D Secure result for an authorization waiting for it: recorded, then sent to the PSP, which
+     * authorizes or declines; a failed challenge is a 402 {@code card.authentication-failed}.
+     */
+    public Mono<TransactionView> completeThreeDSecure(ProjectContext caller, String operationId, boolean passed,
+            Map<String, ?> metadata) {
+        return Blocking.call(() -> pending.find(operationId))
+                .flatMap(Mono::justOrEmpty)
+                .flatMap(operation -> view(caller, operation.transactionId()).thenReturn(operation))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("three-d-s", operationId)))
+                .flatMap(operation -> send(new CompleteThreeDSecureCommand(operation.transactionId(), caller.projectId(),
+                        operationId, passed, clock.instant()), metadata)
+                        .then(connectors.get(operation.gateway()).completeAuthentication(operationId, passed)
+                                .timeout(pspTimeout)
+                                .onErrorResume(TimeoutException.class,
+                                        e -> Mono.just(new OperationOutcome.Unknown("timeout"))))
+                        .flatMap(outcome -> complete(operation.transactionId(), operationId, outcome, metadata))
+                        .then(view(caller, operation.transactionId())));
     }
 
     private PaymentConnector connector(StartedOperation started) {

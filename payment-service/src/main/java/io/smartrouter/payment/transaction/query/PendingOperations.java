@@ -13,6 +13,7 @@ import io.smartrouter.schemas.payment.TransactionVoidedEvent;
 import io.smartrouter.schemas.payment.VoidFailedEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.data.domain.Limit;
@@ -98,6 +99,11 @@ public class PendingOperations {
     @EventHandler
     void on(RefundFailedEvent event) {
         operations.deleteById(event.getOperationId());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PendingOperation> find(String operationId) {
+        return operations.findById(operationId);
     }
 
     /** Operations started before {@code cutoff} and still without an outcome, oldest first. */

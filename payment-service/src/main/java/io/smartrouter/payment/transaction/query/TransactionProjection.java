@@ -4,6 +4,8 @@ import io.smartrouter.payment.transaction.api.FindTransactionQuery;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
+import io.smartrouter.schemas.payment.ThreeDSecureCompletedEvent;
+import io.smartrouter.schemas.payment.ThreeDSecureRequiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
@@ -82,6 +84,16 @@ public class TransactionProjection {
     @EventHandler
     void on(TransactionAuthorizationExpiredEvent event) {
         update(event.getTransactionId(), view -> TransactionViews.expired(view, event));
+    }
+
+    @EventHandler
+    void on(ThreeDSecureRequiredEvent event) {
+        update(event.getTransactionId(), view -> TransactionViews.threeDSecureRequired(view, event));
+    }
+
+    @EventHandler
+    void on(ThreeDSecureCompletedEvent event) {
+        update(event.getTransactionId(), view -> TransactionViews.threeDSecureCompleted(view, event));
     }
 
     @EventHandler

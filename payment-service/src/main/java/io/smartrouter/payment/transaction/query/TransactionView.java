@@ -1,6 +1,7 @@
 package io.smartrouter.payment.transaction.query;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,12 +12,23 @@ import java.util.Map;
 public record TransactionView(String id, String projectId, String invoiceId, String customerId, String tokenId,
         String cardId, CardView card, String status, long amount, String currency, long authorizedAmount,
         long capturedAmount, long refundedAmount, String gatewayConfigurationId, String errorCode,
-        Instant autoCaptureAt, Instant authorizationExpiresAt, int attemptsCount, List<OperationView> operations, List<RefundView> refunds,
-        Instant createdAt, Instant updatedAt) {
+        String threeDSecureStatus, Instant autoCaptureAt, Instant authorizationExpiresAt, int attemptsCount,
+        List<OperationView> operations, List<RefundView> refunds, Instant createdAt, Instant updatedAt) {
 
     public TransactionView {
         operations = List.copyOf(operations);
         refunds = List.copyOf(refunds);
+    }
+
+    /** The view with its 3-D Secure status, an operation recorded, at {@code at}. */
+    TransactionView withThreeDSecure(String status, OperationView operation, Instant at) {
+        List<OperationView> all = new ArrayList<>(operations);
+        if (operation != null) {
+            all.add(operation);
+        }
+        return new TransactionView(id, projectId, invoiceId, customerId, tokenId, cardId, card, this.status, amount,
+                currency, authorizedAmount, capturedAmount, refundedAmount, gatewayConfigurationId, errorCode, status,
+                autoCaptureAt, authorizationExpiresAt, attemptsCount, all, refunds, createdAt, at);
     }
 
     /** What can still be captured (while authorized) or refunded (once captured). */

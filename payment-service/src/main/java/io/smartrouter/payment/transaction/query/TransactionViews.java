@@ -6,6 +6,8 @@ import io.smartrouter.payment.transaction.query.TransactionView.RefundView;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
+import io.smartrouter.schemas.payment.ThreeDSecureCompletedEvent;
+import io.smartrouter.schemas.payment.ThreeDSecureRequiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
@@ -39,7 +41,7 @@ final class TransactionViews {
         return new TransactionView(event.getTransactionId(), event.getProjectId(), event.getInvoiceId(),
                 event.getCustomerId(), event.getTokenId(), event.getCardId(),
                 current == null ? null : current.card(), PENDING, event.getAmount(), event.getCurrency(), 0, 0, 0,
-                current == null ? null : current.gatewayConfigurationId(), null, event.getAutoCaptureAt(), null,
+                current == null ? null : current.gatewayConfigurationId(), null, null, event.getAutoCaptureAt(), null,
                 current == null ? 1 : current.attemptsCount() + 1, operations,
                 current == null ? List.of() : current.refunds(),
                 current == null ? event.getRequestedAt() : current.createdAt(), event.getRequestedAt());
@@ -60,7 +62,8 @@ final class TransactionViews {
         return new TransactionView(view.id(), view.projectId(), view.invoiceId(), view.customerId(), view.tokenId(),
                 view.cardId(), card, view.status(), view.amount(), view.currency(), view.authorizedAmount(),
                 view.capturedAmount(), view.refundedAmount(), event.getGatewayConfigurationId(), view.errorCode(),
-                view.autoCaptureAt(), view.authorizationExpiresAt(), view.attemptsCount(), operations, refunds,
+                view.threeDSecureStatus(), view.autoCaptureAt(), view.authorizationExpiresAt(), view.attemptsCount(),
+                operations, refunds,
                 view.createdAt(),
                 event.getStartedAt());
     }
@@ -105,6 +108,18 @@ final class TransactionViews {
                 view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(), UnaryOperator.identity());
     }
 
+    static TransactionView threeDSecureRequired(TransactionView view, ThreeDSecureRequiredEvent event) {
+        return view.withThreeDSecure("challenge-required", null, event.getRequiredAt());
+    }
+
+    /** The customer's result, as a {@code three_d_s_check} operation. */
+    static TransactionView threeDSecureCompleted(TransactionView view, ThreeDSecureCompletedEvent event) {
+        String result = event.getPassed() ? SUCCEEDED : FAILED;
+        return view.withThreeDSecure(result, new OperationView(event.getOperationId() + ".3ds", "three_d_s_check",
+                view.gatewayConfigurationId(), 0, result, !event.getPassed(),
+                event.getPassed() ? null : "card.authentication-failed", event.getCompletedAt()), event.getCompletedAt());
+    }
+
     /** A dispute stage: the status of API.md, and a chargeback operation in the history. */
     static TransactionView disputed(TransactionView view, TransactionDisputedEvent event) {
         String status = switch (event.getStage()) {
@@ -123,7 +138,8 @@ final class TransactionViews {
         return new TransactionView(changed.id(), changed.projectId(), changed.invoiceId(), changed.customerId(),
                 changed.tokenId(), changed.cardId(), changed.card(), changed.status(), changed.amount(),
                 changed.currency(), changed.authorizedAmount(), changed.capturedAmount(), changed.refundedAmount(),
-                changed.gatewayConfigurationId(), changed.errorCode(), changed.autoCaptureAt(),
+                changed.gatewayConfigurationId(), changed.errorCode(), changed.threeDSecureStatus(),
+                changed.autoCaptureAt(),
                 changed.authorizationExpiresAt(), changed.attemptsCount(), operations, changed.refunds(),
                 changed.createdAt(), changed.updatedAt());
     }
@@ -151,7 +167,8 @@ final class TransactionViews {
                 : op).toList();
         return new TransactionView(view.id(), view.projectId(), view.invoiceId(), view.customerId(), view.tokenId(),
                 view.cardId(), view.card(), status, view.amount(), view.currency(), authorized, captured, refunded,
-                view.gatewayConfigurationId(), errorCode, view.autoCaptureAt(), expiresAt, view.attemptsCount(), operations,
+                view.gatewayConfigurationId(), errorCode, view.threeDSecureStatus(), view.autoCaptureAt(), expiresAt,
+                view.attemptsCount(), operations,
                 view.refunds().stream().map(refundUpdate).toList(), view.createdAt(), at);
     }
 

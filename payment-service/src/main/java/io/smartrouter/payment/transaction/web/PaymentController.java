@@ -1,5 +1,6 @@
 package io.smartrouter.payment.transaction.web;
 
+import io.smartrouter.payment.config.PaymentProperties;
 import io.smartrouter.payment.transaction.api.FindTransactionQuery;
 import io.smartrouter.payment.transaction.api.ListTransactionsQuery;
 import io.smartrouter.payment.transaction.process.PaymentProcess;
@@ -37,11 +38,13 @@ class PaymentController {
     private final PaymentProcess payments;
     private final QueryGateway queries;
     private final Clock clock;
+    private final String publicUrl;
 
-    PaymentController(PaymentProcess payments, QueryGateway queries, Clock clock) {
+    PaymentController(PaymentProcess payments, QueryGateway queries, Clock clock, PaymentProperties properties) {
         this.payments = payments;
         this.queries = queries;
         this.clock = clock;
+        this.publicUrl = properties.publicUrl();
     }
 
     @PostMapping(path = "/invoices/{invoiceId}/authorize", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -51,7 +54,12 @@ class PaymentController {
         return requireInvoiceId(invoiceId)
                 .then(Mono.defer(() -> payments.authorize(caller, invoiceId, request.source(),
                         request.validAutoCaptureAt(clock.instant()), EventMetadata.forRequest(exchange, caller))))
-                .map(PaymentController::transaction);
+                .map(view -> {
+                    Map<String, Object> body = transaction(view);
+                    ThreeDSecureController.challengeOf(view).ifPresent(operationId -> body.put("customer_action",
+                            Map.of("type", "redirect", "value", publicUrl + ThreeDSecureController.PATH + operationId)));
+                    return body;
+                });
     }
 
     @PostMapping(path = "/invoices/{invoiceId}/capture", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -132,7 +140,7 @@ class PaymentController {
                 : Mono.error(ApiException.notFound("invoice", "(malformed)"));
     }
 
-    private static Map<String, Object> transaction(TransactionView view) {
+    static Map<String, Object> transaction(TransactionView view) {
         return ApiResponses.of("transaction", TransactionResponse.of(view));
     }
 }

@@ -25,7 +25,8 @@ record TransactionResponse(String id, String projectId, String invoiceId, String
                 view.status(), decimal(view.amount(), currency), currency, decimal(view.authorizedAmount(), currency),
                 decimal(view.capturedAmount(), currency), decimal(view.refundedAmount(), currency),
                 decimal(view.availableAmount(), currency), view.gatewayConfigurationId(), view.gatewayConfigurationId(),
-                view.errorCode(), null, view.autoCaptureAt(), view.authorizationExpiresAt(), view.attemptsCount(), List.of(),
+                view.errorCode(), view.threeDSecureStatus(), view.autoCaptureAt(), view.authorizationExpiresAt(),
+                view.attemptsCount(), List.of(),
                 view.operations().stream().map(op -> new Operation(op.id(), op.type(), op.gatewayConfigurationId(),
                         decimal(op.amount(), currency), op.status(), op.hasFailed(), op.errorCode(), op.createdAt()))
                         .toList(),

@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 
 import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
+import io.smartrouter.payment.transaction.api.CompleteThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.ExpireAuthorizationCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
 import io.smartrouter.payment.transaction.api.RecordDisputeCommand;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
+import io.smartrouter.payment.transaction.api.RequireThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
 import io.smartrouter.payment.transaction.api.StartedOperation;
 import io.smartrouter.platform.error.ErrorCode;
@@ -24,6 +26,8 @@ import io.smartrouter.platform.money.Money;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
+import io.smartrouter.schemas.payment.ThreeDSecureCompletedEvent;
+import io.smartrouter.schemas.payment.ThreeDSecureRequiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizationExpiredEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
@@ -298,6 +302,27 @@ class PaymentTests {
                         captured("tr_op_c", 10_000, 10_000), disputed)
                 .when(notice).expectNoEvents();
         fixture.given(authorizedHistory()).when(notice).expectNoEvents();
+    }
+
+    @Test
+    void anAuthorizationWaitsForThreeDSecureAndTakesOneResult() {
+        var required = ThreeDSecureRequiredEvent.newBuilder().setTransactionId(TRANSACTION).setProjectId(PROJECT.value())
+                .setInvoiceId("iv_test").setOperationId("tr_op_auth").setChallengeUrl("/three-d-s/tr_op_auth")
+                .setRequiredAt(NOW).build();
+        fixture.given(requested("tr_op_req"), started("tr_op_auth", OperationType.AUTHORIZATION, 10_000))
+                .when(new RequireThreeDSecureCommand(TRANSACTION, "tr_op_auth", "/three-d-s/tr_op_auth", NOW))
+                .expectEvents(required);
+        fixture.given(requested("tr_op_req"), started("tr_op_auth", OperationType.AUTHORIZATION, 10_000), required)
+                .when(new CompleteThreeDSecureCommand(TRANSACTION, PROJECT, "tr_op_auth", true, NOW))
+                .expectEvents(ThreeDSecureCompletedEvent.newBuilder().setTransactionId(TRANSACTION)
+                        .setProjectId(PROJECT.value()).setInvoiceId("iv_test").setOperationId("tr_op_auth")
+                        .setPassed(true).setCompletedAt(NOW).build());
+        expectRejected(new CompleteThreeDSecureCommand(TRANSACTION, PROJECT, "tr_op_auth", true, NOW),
+                PaymentErrorCode.NO_THREE_D_SECURE, requested("tr_op_req"),
+                started("tr_op_auth", OperationType.AUTHORIZATION, 10_000));
+        expectRejected(new CompleteThreeDSecureCommand(TRANSACTION, OTHER, "tr_op_auth", true, NOW),
+                PaymentErrorCode.TRANSACTION_NOT_FOUND, requested("tr_op_req"),
+                started("tr_op_auth", OperationType.AUTHORIZATION, 10_000), required);
     }
 
     @Test

@@ -5,13 +5,16 @@ import static io.smartrouter.platform.testing.GatewayRequests.OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.payment.support.PaymentServiceIntegrationTest;
+import io.smartrouter.payment.transaction.process.OperationReconciler;
 import io.smartrouter.platform.id.CardId;
 import io.smartrouter.platform.id.TokenId;
 import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +31,8 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
     WebTestClient unsigned;
     @Autowired
     ServiceAuthentication auth;
+    @Autowired
+    OperationReconciler reconciler;
 
     WebTestClient server;
     WebTestClient browser;
@@ -105,6 +110,48 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
                 .jsonPath("$.transaction.error_code").isEmpty();
         authorize(browser, invoice, card("5555555555554444")).expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.error_type").isEqualTo("request.invoice.already-authorized");
+    }
+
+    @Test
+    void aCardThatNeedsThreeDSecureWaitsForTheCustomersChallenge() {
+        String invoice = publishInvoice(DEMO, 3_000, "EUR", "cit");
+        String redirect = (String) authorize(browser, invoice, card("4000000000000101")).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("customer_action").toString();
+        assertThat(redirect).contains("type=redirect").contains("/three-d-s/tr_op_");
+        String operation = redirect.substring(redirect.indexOf("/three-d-s/") + "/three-d-s/".length(),
+                redirect.indexOf('}'));
+        server.get().uri("/invoices/{id}/transactions", invoice).exchange().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("pending")
+                .jsonPath("$.transaction.three_d_s_status").isEqualTo("challenge-required");
+        reconciler.reconcile(Duration.ZERO);
+
+        String page = browser.get().uri("/three-d-s/{op}", operation).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("Sandbox 3-D Secure challenge").contains(operation);
+        post(browser, "/three-d-s/" + operation, "{\"result\":\"maybe\"}").expectStatus().isBadRequest();
+        post(browser, "/three-d-s/" + operation, "{\"result\":\"pass\"}").expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("authorized")
+                .jsonPath("$.transaction.three_d_s_status").isEqualTo("succeeded")
+                .jsonPath("$.transaction.operations[?(@.type == 'three_d_s_check')].status").isEqualTo(List.of("succeeded"));
+        post(browser, "/three-d-s/" + operation, "{\"result\":\"pass\"}").expectStatus().isNotFound();
+        post(server, "/invoices/" + invoice + "/capture", "{}").expectStatus().isOk();
+    }
+
+    @Test
+    void aFailedChallengeFailsTheAuthorization() {
+        String invoice = publishInvoice(DEMO, 3_000, "EUR", "cit");
+        String body = authorize(browser, invoice, card("4000000000000101")).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String operation = body.substring(body.indexOf("/three-d-s/") + "/three-d-s/".length()).substring(0, 32);
+
+        GatewayRequests.withSecretKey(unsigned, auth, OTHER).post().uri("/three-d-s/" + operation)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"result\":\"pass\"}").exchange()
+                .expectStatus().isNotFound();
+        post(browser, "/three-d-s/" + operation, "{\"result\":\"fail\"}").expectStatus().isEqualTo(402)
+                .expectBody().jsonPath("$.error_type").isEqualTo("card.authentication-failed");
+        server.get().uri("/invoices/{id}/transactions", invoice).exchange().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("failed")
+                .jsonPath("$.transaction.three_d_s_status").isEqualTo("failed");
     }
 
     @Test
