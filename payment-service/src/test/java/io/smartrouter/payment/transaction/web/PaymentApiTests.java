@@ -115,11 +115,7 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
     @Test
     void aCardThatNeedsThreeDSecureWaitsForTheCustomersChallenge() {
         String invoice = publishInvoice(DEMO, 3_000, "EUR", "cit");
-        String redirect = (String) authorize(browser, invoice, card("4000000000000101")).expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("customer_action").toString();
-        assertThat(redirect).contains("type=redirect").contains("/three-d-s/tr_op_");
-        String operation = redirect.substring(redirect.indexOf("/three-d-s/") + "/three-d-s/".length(),
-                redirect.indexOf('}'));
+        String operation = challengeOperation(authorize(browser, invoice, card("4000000000000101")));
         server.get().uri("/invoices/{id}/transactions", invoice).exchange().expectBody()
                 .jsonPath("$.transaction.status").isEqualTo("pending")
                 .jsonPath("$.transaction.three_d_s_status").isEqualTo("challenge-required");
@@ -137,12 +133,21 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
         post(server, "/invoices/" + invoice + "/capture", "{}").expectStatus().isOk();
     }
 
+    /** The operation id in the answer's {@code customer_action}: a redirect to {@code …/three-d-s/<operation>}. */
+    @SuppressWarnings("unchecked")
+    static String challengeOperation(WebTestClient.ResponseSpec response) {
+        var action = (Map<String, Object>) response.expectStatus().isOk().expectBody(Map.class).returnResult()
+                .getResponseBody().get("customer_action");
+        assertThat(action).containsEntry("type", "redirect");
+        String url = (String) action.get("value");
+        assertThat(url).matches("http://localhost:8080/three-d-s/tr_op_[a-z2-7]{26}");
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
     @Test
     void aFailedChallengeFailsTheAuthorization() {
         String invoice = publishInvoice(DEMO, 3_000, "EUR", "cit");
-        String body = authorize(browser, invoice, card("4000000000000101")).expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        String operation = body.substring(body.indexOf("/three-d-s/") + "/three-d-s/".length()).substring(0, 32);
+        String operation = challengeOperation(authorize(browser, invoice, card("4000000000000101")));
 
         GatewayRequests.withSecretKey(unsigned, auth, OTHER).post().uri("/three-d-s/" + operation)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"result\":\"pass\"}").exchange()
