@@ -113,7 +113,8 @@ class CustomerController {
 
     /**
      * Saves a one-time card token as a reusable customer token. The card is consumed first (exactly one of two
-     * concurrent uses wins), then the token is recorded on the customer.
+     * concurrent uses wins), then the token is recorded on the customer. A customer deleted between the two leaves the
+     * card consumed without a token: the caller gets the 404 and tokenizes the card again.
      */
     @PostMapping(path = "/{customerId}/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> createToken(@PathVariable String customerId, @RequestBody CreateTokenRequest request,
