@@ -1,6 +1,7 @@
 package io.smartrouter.payment.config;
 
 import io.smartrouter.payment.connector.PaymentConnector;
+import io.smartrouter.payment.connector.PaymentConnectors;
 import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.payment.transaction.command.Payment;
 import io.smartrouter.payment.transaction.process.DeadlineSweeper;
@@ -45,12 +46,17 @@ class PaymentConfiguration {
     }
 
     @Bean
+    PaymentConnectors paymentConnectors(List<PaymentConnector> connectors) {
+        return new PaymentConnectors(connectors);
+    }
+
+    @Bean
     VaultClient vaultClient(PaymentProperties properties, InternalCalls internalCalls) {
         return new VaultClient(properties.vaultUrl(), internalCalls, properties.vaultTimeout());
     }
 
     @Bean
-    OperationReconciler operationReconciler(PendingOperations pending, List<PaymentConnector> connectors,
+    OperationReconciler operationReconciler(PendingOperations pending, PaymentConnectors connectors,
             CommandGateway commands, PaymentProperties properties, Clock clock) {
         return new OperationReconciler(pending, connectors, commands, properties.reconcileAfter(),
                 properties.pspTimeout(), properties.threeDSecureTimeout(), clock);
@@ -63,14 +69,14 @@ class PaymentConfiguration {
     }
 
     @Bean
-    DisputePoller disputePoller(List<PaymentConnector> connectors, CommandGateway commands, PaymentProperties properties,
+    DisputePoller disputePoller(PaymentConnectors connectors, CommandGateway commands, PaymentProperties properties,
             Clock clock) {
         return new DisputePoller(connectors, commands, properties.pspTimeout(), clock);
     }
 
     @Bean
     PaymentProcess paymentProcess(KnownInvoices invoices, PendingOperations pending, VaultClient vault,
-            List<PaymentConnector> connectors, PaymentProperties properties, CommandGateway commands,
+            PaymentConnectors connectors, PaymentProperties properties, CommandGateway commands,
             QueryGateway queries, Clock clock) {
         return new PaymentProcess(invoices, pending, vault, connectors, properties.gateway(), properties.pspTimeout(),
                 commands, queries, clock);

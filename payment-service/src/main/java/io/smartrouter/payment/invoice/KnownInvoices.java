@@ -1,5 +1,6 @@
 package io.smartrouter.payment.invoice;
 
+import io.smartrouter.platform.events.CatchUp;
 import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
@@ -20,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class KnownInvoices {
 
     static final String TRANSACTION_PREFIX = "tr_";
-    private static final Duration POLL = Duration.ofMillis(50);
 
     private final KnownInvoiceRepository invoices;
     private final TransactionTemplate transactions;
@@ -49,15 +49,10 @@ public class KnownInvoices {
 
     /** The project's invoice, waiting up to the catch-up time for one not heard of yet. Blocking. */
     public Optional<KnownInvoice> find(ProjectId project, String invoiceId) throws InterruptedException {
-        long deadline = System.nanoTime() + catchUp.toNanos();
-        while (true) {
-            Optional<KnownInvoice> known = invoices.findById(invoiceId);
-            if (known.isPresent() || System.nanoTime() > deadline) {
-                return known.filter(invoice -> invoice.projectId().equals(project.value()));
-            }
-            Thread.sleep(POLL.toMillis());
-        }
+        return CatchUp.await(catchUp, () -> invoices.findById(invoiceId))
+                .filter(invoice -> invoice.projectId().equals(project.value()));
     }
+
 
     /** The invoice's transaction id: the one it has, or a new one assigned atomically (concurrent callers agree). */
     public String transactionOf(KnownInvoice invoice) {

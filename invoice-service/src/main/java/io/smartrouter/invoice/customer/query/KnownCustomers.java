@@ -1,5 +1,6 @@
 package io.smartrouter.invoice.customer.query;
 
+import io.smartrouter.platform.events.CatchUp;
 import io.smartrouter.platform.id.CustomerId;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.vault.CustomerCreatedEvent;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class KnownCustomers {
-
-    static final Duration POLL = Duration.ofMillis(50);
 
     private final KnownCustomerRepository customers;
     private final Duration catchUp;
@@ -45,16 +44,8 @@ public class KnownCustomers {
      * the catch-up time); a deleted one or another project's is answered at once. Blocking.
      */
     public boolean isLive(ProjectId project, CustomerId customerId) throws InterruptedException {
-        long deadline = System.nanoTime() + catchUp.toNanos();
-        while (true) {
-            var known = customers.findById(customerId.value());
-            if (known.isPresent()) {
-                return known.get().isLiveIn(project.value());
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(POLL.toMillis());
-        }
+        return CatchUp.await(catchUp, () -> customers.findById(customerId.value()))
+                .map(customer -> customer.isLiveIn(project.value())).orElse(false);
     }
+
 }

@@ -1,6 +1,7 @@
 package io.smartrouter.payment.transaction.process;
 
 import io.smartrouter.payment.connector.PaymentConnector;
+import io.smartrouter.payment.connector.PaymentConnectors;
 import io.smartrouter.payment.connector.PaymentOperations.DisputeNotice;
 import io.smartrouter.payment.transaction.api.RecordDisputeCommand;
 import java.time.Clock;
@@ -22,12 +23,12 @@ public class DisputePoller {
     static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(DisputePoller.class);
 
-    private final List<PaymentConnector> connectors;
+    private final PaymentConnectors connectors;
     private final CommandGateway commands;
     private final Duration timeout;
     private final Clock clock;
 
-    public DisputePoller(List<PaymentConnector> connectors, CommandGateway commands, Duration timeout, Clock clock) {
+    public DisputePoller(PaymentConnectors connectors, CommandGateway commands, Duration timeout, Clock clock) {
         this.connectors = connectors;
         this.commands = commands;
         this.timeout = timeout;
@@ -42,7 +43,7 @@ public class DisputePoller {
     /** Records every notice due at {@code now}; answers how many. */
     public int poll(Instant now) {
         int recorded = 0;
-        for (PaymentConnector connector : connectors) {
+        for (PaymentConnector connector : connectors.all()) {
             List<DisputeNotice> notices = connector.dueNotices(now, BATCH).block(timeout);
             for (DisputeNotice notice : notices == null ? List.<DisputeNotice>of() : notices) {
                 try {

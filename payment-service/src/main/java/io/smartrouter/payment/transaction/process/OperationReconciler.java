@@ -2,6 +2,7 @@ package io.smartrouter.payment.transaction.process;
 
 import io.smartrouter.payment.connector.OperationOutcome;
 import io.smartrouter.payment.connector.PaymentConnector;
+import io.smartrouter.payment.connector.PaymentConnectors;
 import io.smartrouter.payment.connector.PaymentOperations.CaptureRequest;
 import io.smartrouter.payment.connector.PaymentOperations.RefundRequest;
 import io.smartrouter.payment.connector.PaymentOperations.VoidRequest;
@@ -13,11 +14,7 @@ import io.smartrouter.payment.transaction.query.PendingOperations;
 import io.smartrouter.platform.money.Money;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,19 +36,18 @@ public class OperationReconciler {
     private static final Logger log = LoggerFactory.getLogger(OperationReconciler.class);
 
     private final PendingOperations pending;
-    private final Map<String, PaymentConnector> connectors;
+    private final PaymentConnectors connectors;
     private final CommandGateway commands;
     private final Duration grace;
     private final Duration pspTimeout;
     private final Duration threeDSecureTimeout;
     private final Clock clock;
 
-    public OperationReconciler(PendingOperations pending, List<PaymentConnector> connectors, CommandGateway commands,
+    public OperationReconciler(PendingOperations pending, PaymentConnectors connectors, CommandGateway commands,
             Duration grace, Duration pspTimeout, Duration threeDSecureTimeout, Clock clock) {
         this.threeDSecureTimeout = threeDSecureTimeout;
         this.pending = pending;
-        this.connectors = connectors.stream().collect(Collectors.toMap(PaymentConnector::gateway,
-                Function.identity()));
+        this.connectors = connectors;
         this.commands = commands;
         this.grace = grace;
         this.pspTimeout = pspTimeout;
@@ -87,7 +83,7 @@ public class OperationReconciler {
             log.info("Failed the abandoned request of transaction {}", operation.transactionId());
             return true;
         }
-        PaymentConnector connector = connectors.get(operation.gateway());
+        PaymentConnector connector = connectors.find(operation.gateway()).orElse(null);
         if (connector == null) {
             log.warn("Operation {} is in flight on gateway {}, which has no connector", operation.operationId(),
                     operation.gateway());

@@ -2,6 +2,7 @@ package io.smartrouter.payment.transaction.process;
 
 import io.smartrouter.payment.connector.OperationOutcome;
 import io.smartrouter.payment.connector.PaymentConnector;
+import io.smartrouter.payment.connector.PaymentConnectors;
 import io.smartrouter.payment.connector.PaymentOperations.AuthorizationRequest;
 import io.smartrouter.payment.connector.PaymentOperations.CaptureRequest;
 import io.smartrouter.payment.connector.PaymentOperations.RefundRequest;
@@ -32,11 +33,9 @@ import io.smartrouter.schemas.payment.PaymentCard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -58,7 +57,7 @@ public class PaymentProcess {
     private final KnownInvoices invoices;
     private final PendingOperations pending;
     private final VaultClient vault;
-    private final Map<String, PaymentConnector> connectors;
+    private final PaymentConnectors connectors;
     private final String gateway;
     private final Duration pspTimeout;
     private final CommandGateway commands;
@@ -66,15 +65,13 @@ public class PaymentProcess {
     private final Clock clock;
 
     public PaymentProcess(KnownInvoices invoices, PendingOperations pending, VaultClient vault,
-            List<PaymentConnector> connectors, String gateway, Duration pspTimeout, CommandGateway commands,
+            PaymentConnectors connectors, String gateway, Duration pspTimeout, CommandGateway commands,
             QueryGateway queries, Clock clock) {
         this.invoices = invoices;
         this.pending = pending;
         this.vault = vault;
-        this.connectors = connectors.stream().collect(Collectors.toMap(PaymentConnector::gateway, Function.identity()));
-        if (!this.connectors.containsKey(gateway)) {
-            throw new IllegalStateException("No connector for the default gateway " + gateway);
-        }
+        this.connectors = connectors;
+        connectors.get(gateway); // fails at start-up when the default gateway has no connector
         this.gateway = gateway;
         this.pspTimeout = pspTimeout;
         this.commands = commands;
