@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The invoice event store, token store and read model on the real PostgreSQL server, in a fresh schema: events are
+ * The invoice event store, token store and read model on the real PostgreSQL server, in a fresh database: events are
  * stored inline as {@code bytea} (not as large objects), load back through Axon's Avro serializer, and are published.
  */
 @ExtendWith(RealPostgres.class)
@@ -48,9 +48,7 @@ class PostgresEventStoreIntegrationTests extends InvoiceServiceIntegrationTest {
 
     @DynamicPropertySource
     static void freshSchema(DynamicPropertyRegistry registry) {
-        url = RealPostgres.freshSchemaUrl("invoice_it");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> RealPostgres.USER);
+        url = RealPostgres.useFreshSchema(registry, "invoice_it");
     }
 
     private static String createInvoice(WebTestClient client) {

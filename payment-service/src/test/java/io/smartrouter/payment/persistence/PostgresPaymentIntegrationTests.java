@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The payment service on the real PostgreSQL server, in a fresh schema: the event store, the read models, the deadline
+ * The payment service on the real PostgreSQL server, in a fresh database: the event store, the read models, the deadline
  * and pending-operation tables, and the sandbox ledger (row locks, idempotent inserts, its added column) all work
  * there, through a payment's whole life including a dispute and the reconciler.
  */
@@ -48,9 +48,7 @@ class PostgresPaymentIntegrationTests extends PaymentServiceIntegrationTest {
 
     @DynamicPropertySource
     static void freshSchema(DynamicPropertyRegistry registry) {
-        url = RealPostgres.freshSchemaUrl("payment_it");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> RealPostgres.USER);
+        url = RealPostgres.useFreshSchema(registry, "payment_it");
     }
 
     @AfterAll

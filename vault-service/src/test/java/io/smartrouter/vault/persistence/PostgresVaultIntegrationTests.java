@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The vault on the real PostgreSQL server, in a fresh schema: cards, customers and tokens work end to end, sealed PANs
+ * The vault on the real PostgreSQL server, in a fresh database: cards, customers and tokens work end to end, sealed PANs
  * are {@code bytea}, and no table of the schema holds a PAN in clear.
  */
 @ExtendWith(RealPostgres.class)
@@ -46,9 +46,7 @@ class PostgresVaultIntegrationTests extends VaultServiceIntegrationTest {
 
     @DynamicPropertySource
     static void freshSchema(DynamicPropertyRegistry registry) {
-        url = RealPostgres.freshSchemaUrl("vault_it");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> RealPostgres.USER);
+        url = RealPostgres.useFreshSchema(registry, "vault_it");
     }
 
     @AfterAll
