@@ -28,4 +28,11 @@ public sealed interface OperationOutcome {
      */
     record Unknown(String reason) implements OperationOutcome {
     }
+
+    /**
+     * The PSP certainly did not do it: the connection was refused, the circuit is open, or the PSP answered an error it
+     * documents as "not processed". Safe to try another gateway; nothing to resolve later.
+     */
+    record Unavailable(String reason) implements OperationOutcome {
+    }
 }

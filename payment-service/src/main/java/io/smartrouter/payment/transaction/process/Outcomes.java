@@ -14,6 +14,9 @@ final class Outcomes {
     /** An authorization whose customer never completed the 3-D Secure challenge. */
     static final String THREE_D_S_ABANDONED = "card.three-d-s-abandoned";
 
+    /** An operation the gateway certainly did not process (unreachable, circuit open). */
+    static final String GATEWAY_UNAVAILABLE = "gateway.unavailable";
+
     private Outcomes() {
     }
 
@@ -26,6 +29,10 @@ final class Outcomes {
         if (outcome instanceof OperationOutcome.Declined declined) {
             return Optional.of(new CompleteOperationCommand(transactionId, operationId, false, null, declined.code(),
                     at));
+        }
+        if (outcome instanceof OperationOutcome.Unavailable) {
+            return Optional.of(new CompleteOperationCommand(transactionId, operationId, false, null,
+                    GATEWAY_UNAVAILABLE, at));
         }
         return Optional.empty();
     }
