@@ -6,11 +6,12 @@ MVN ?= mvn
 SOURCES := $(shell find . \( -path ./data -o -name target -o -name node_modules -o -path ./.git \) -prune -o \( -name pom.xml -o -path "*/src/*" \) -type f -print)
 BUILT := deploy/target/.built
 
-.PHONY: help run build test js-deps clean reset-data vault-keys vault-rotate-keys
+.PHONY: help run build test bench js-deps clean reset-data vault-keys vault-rotate-keys
 
 help:
 	@echo "make run         start Kafka and every service with embedded defaults (http://localhost:8080)"
 	@echo "make test        run every module's tests (unit, embedded Kafka, PostgreSQL, system journeys)"
+	@echo "make bench       measure the platform against a minimal WebFlux endpoint and raw Kafka (about 5 minutes)"
 	@echo "make build       package every module without running tests"
 	@echo "make clean       remove build output (keeps ./data)"
 	@echo "make reset-data  delete ./data: every event, topic and database of the local platform"
@@ -27,6 +28,10 @@ $(BUILT): $(SOURCES)
 
 test: js-deps
 	$(MVN) -T 2 verify
+
+# The platform's throughput and latency next to the ceilings measured in the same run (bench/README.md).
+bench: $(BUILT)
+	java -cp "bench/target/classes:bench/target/lib/*" io.smartrouter.bench.Benchmark
 
 # The JavaScript Avro decoder that proves other languages can read our topics (used by the tests).
 js-deps:

@@ -46,8 +46,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.kafka = new KafkaBroker(config);
         String internalSecret = localSecret(config.dataDir(), "internal-secret");
         String serviceSecret = localSecret(config.dataDir(), "service-secret");
-        List<String> jvmOptions = List.of(System.getenv().getOrDefault("SMARTROUTER_JAVA_OPTS", DEFAULT_JVM_OPTIONS)
-                .trim().split("\\s+"));
+        List<String> jvmOptions = serviceJvmOptions();
         for (PlatformConfig.Service service : config.services()) {
             List<String> arguments = new ArrayList<>(List.of("-jar", service.jar(config.repoRoot()).toString(),
                     "--server.port=" + service.port(),
@@ -73,6 +72,11 @@ public final class LocalPlatform implements AutoCloseable {
                     secrets,
                     config.dataDir().resolve("logs").resolve(service.module() + ".log")));
         }
+    }
+
+    /** The JVM options of every service: small heaps for a laptop, overridable with SMARTROUTER_JAVA_OPTS. */
+    public static List<String> serviceJvmOptions() {
+        return List.of(System.getenv().getOrDefault("SMARTROUTER_JAVA_OPTS", DEFAULT_JVM_OPTIONS).trim().split("\\s+"));
     }
 
     /** Starts Kafka, creates the topics, starts every service and waits until all report healthy. */

@@ -1,0 +1,159 @@
+package io.smartrouter.bench;
+
+import io.smartrouter.deploy.LocalPlatform;
+import io.smartrouter.deploy.PlatformConfig;
+import io.smartrouter.schemas.Topics;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code make bench}: measures, in one run on this machine, the ceilings (a minimal WebFlux endpoint, raw Kafka
+ * produce) and the platform on its embedded default (complete CIT flows per second at saturation, each call's latency
+ * at a fixed moderate rate), and prints them side by side with their ratios. The platform and the minimal endpoint run
+ * as their own processes; this JVM is the load generator, on loopback only, bounded in time.
+ */
+public final class Benchmark {
+
+    private static final String DEMO_PROJECT = "test-proj_demo";
+    private static final String DEMO_SECRET = "key_test_demo";
+    private static final String ECHO_BODY = "{\"name\":\"Benchmark order\",\"amount\":\"10.00\",\"currency\":\"USD\"}";
+    /** The report goes to standard output, progress to standard error: {@code make bench > results.md} works. */
+    private static final PrintStream REPORT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
+    private static final PrintStream PROGRESS = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+            StandardCharsets.UTF_8);
+    private static final List<String> PLATFORM_TOPICS = List.of(Topics.INVOICES, Topics.PAYMENTS, Topics.VAULT);
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The load generator's own Kafka clients only speak up when something is wrong.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        BenchSettings settings = BenchSettings.from(System.getenv());
+        Path root = LocalPlatform.repoRoot(Path.of(""));
+        Report report = new Report(settings);
+        measureMinimalEndpoint(root, settings, report);
+        measurePlatform(root, settings, report);
+        REPORT.print(report.markdown());
+    }
+
+    private static void measureMinimalEndpoint(Path root, BenchSettings settings, Report report) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LocalPlatform.serviceJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MinimalEndpoint.class.getName(),
+                "--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=warn"));
+        Process endpoint = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            awaitAnswer("http://127.0.0.1:" + port + "/echo", Duration.ofSeconds(60));
+            progress("minimal WebFlux endpoint: saturation, " + settings.endpointWorkers() + " concurrent requests");
+            JsonCalls calls = new JsonCalls("http://127.0.0.1:" + port);
+            Latencies saturated = new Latencies();
+            report.minimal(Load.closedLoop(settings.endpointWorkers(), settings.warmUp(), settings.measure(),
+                    () -> calls.post("echo", "/echo", null, ECHO_BODY, saturated).thenApply(body -> true)));
+            progress("minimal WebFlux endpoint: latency at " + settings.callsPerSecond() + " requests/s");
+            Latencies atRate = new Latencies();
+            Load.openLoop(settings.callsPerSecond(), settings.measure(),
+                    () -> calls.post("echo", "/echo", null, ECHO_BODY, atRate).thenApply(body -> true));
+            report.minimalLatency(atRate);
+        } finally {
+            endpoint.destroy();
+            endpoint.waitFor();
+        }
+    }
+
+    private static void measurePlatform(Path root, BenchSettings settings, Report report) throws Exception {
+        Path dataDir = Files.createTempDirectory("smartrouter-bench-");
+        PlatformConfig defaults = PlatformConfig.defaults(root, Map.of());
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        defaults.services().forEach(service -> ports.put(service.module(), freePort()));
+        PlatformConfig config = defaults.on(dataDir, freePort(), freePort(), ports, List.of());
+        try (LocalPlatform platform = new LocalPlatform(config)) {
+            progress("starting the platform (embedded default, fresh data directory)");
+            long starting = System.nanoTime();
+            platform.start();
+            report.startUp(Duration.ofNanos(System.nanoTime() - starting));
+            CitFlow flow = new CitFlow(new JsonCalls(platform.gatewayUrl()), DEMO_PROJECT, DEMO_SECRET);
+            KafkaCeiling kafka = new KafkaCeiling(platform.kafka().bootstrapServers());
+
+            progress("platform: CIT flows at saturation, " + settings.flowWorkers() + " concurrent flows");
+            Latencies saturated = new Latencies();
+            report.flows(Load.closedLoop(settings.flowWorkers(), settings.warmUp(), settings.measure(),
+                    () -> flow.run(saturated)), saturated);
+
+            progress("platform: latency at " + settings.flowsPerSecond() + " CIT flows/s");
+            long eventsBefore = kafka.records(PLATFORM_TOPICS);
+            Latencies atRate = new Latencies();
+            Load.Throughput moderate = Load.openLoop(settings.flowsPerSecond(), settings.measure(),
+                    () -> flow.run(atRate));
+            Thread.sleep(3_000); // the last events leave the outboxes
+            long eventsAfter = kafka.records(PLATFORM_TOPICS);
+            report.atRate(moderate, atRate, eventsAfter - eventsBefore, eventsAfter);
+
+            progress("raw Kafka produce on the platform's broker");
+            report.kafkaCeiling(kafka.producePerSecond(settings.kafkaRecords(), 600));
+            report.memory(platform.residentKib());
+        } finally {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private static void awaitAnswer(String url, Duration patience) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(ECHO_BODY)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The minimal endpoint did not start within " + patience);
+    }
+
+    static void progress(String step) {
+        PROGRESS.println("[bench] " + step);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(file -> file.toFile().delete());
+        }
+    }
+}
