@@ -6,12 +6,13 @@ MVN ?= mvn
 SOURCES := $(shell find . \( -path ./data -o -name target -o -name node_modules -o -path ./.git \) -prune -o \( -name pom.xml -o -path "*/src/*" \) -type f -print)
 BUILT := deploy/target/.built
 
-.PHONY: help run build test bench js-deps clean reset-data vault-keys vault-rotate-keys
+.PHONY: help run build test bench chaos js-deps clean reset-data vault-keys vault-rotate-keys
 
 help:
 	@echo "make run         start Kafka and every service with embedded defaults (http://localhost:8080)"
 	@echo "make test        run every module's tests (unit, embedded Kafka, PostgreSQL, system journeys)"
 	@echo "make bench       measure the platform against a minimal WebFlux endpoint and raw Kafka (about 5 minutes)"
+	@echo "make chaos       kill -9 every service and the broker in turn under load, then verify nothing was lost or doubled"
 	@echo "make build       package every module without running tests"
 	@echo "make clean       remove build output (keeps ./data)"
 	@echo "make reset-data  delete ./data: every event, topic and database of the local platform"
@@ -32,6 +33,10 @@ test: js-deps
 # The platform's throughput and latency next to the ceilings measured in the same run (bench/README.md).
 bench: $(BUILT)
 	java -cp "bench/target/classes:bench/target/lib/*" io.smartrouter.bench.Benchmark
+
+# Crash tests under load: kill -9 each service and the broker in turn, then verify the payments and the event log.
+chaos: $(BUILT)
+	java -cp "bench/target/classes:bench/target/lib/*" io.smartrouter.bench.Chaos
 
 # The JavaScript Avro decoder that proves other languages can read our topics (used by the tests).
 js-deps:

@@ -1,27 +1,20 @@
 package io.smartrouter.bench;
 
 import io.smartrouter.deploy.LocalPlatform;
-import io.smartrouter.deploy.PlatformConfig;
 import io.smartrouter.schemas.Topics;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code make bench}: measures, in one run on this machine, the ceilings (a minimal WebFlux endpoint, raw Kafka
@@ -31,8 +24,6 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
-    private static final String DEMO_PROJECT = "test-proj_demo";
-    private static final String DEMO_SECRET = "key_test_demo";
     private static final String ECHO_BODY = "{\"name\":\"Benchmark order\",\"amount\":\"10.00\",\"currency\":\"USD\"}";
     /** The report goes to standard output, progress to standard error: {@code make bench > results.md} works. */
     private static final PrintStream REPORT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
@@ -57,7 +48,7 @@ public final class Benchmark {
     }
 
     private static void measureMinimalEndpoint(Path root, BenchSettings settings, Report report) throws Exception {
-        int port = freePort();
+        int port = FreshPlatform.freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LocalPlatform.serviceJvmOptions());
@@ -84,17 +75,13 @@ public final class Benchmark {
     }
 
     private static void measurePlatform(Path root, BenchSettings settings, Report report) throws Exception {
-        Path dataDir = Files.createTempDirectory("smartrouter-bench-");
-        PlatformConfig defaults = PlatformConfig.defaults(root, Map.of());
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        defaults.services().forEach(service -> ports.put(service.module(), freePort()));
-        PlatformConfig config = defaults.on(dataDir, freePort(), freePort(), ports, List.of());
-        try (LocalPlatform platform = new LocalPlatform(config)) {
-            progress("starting the platform (embedded default, fresh data directory)");
-            long starting = System.nanoTime();
-            platform.start();
+        progress("starting the platform (embedded default, fresh data directory)");
+        long starting = System.nanoTime();
+        try (FreshPlatform fresh = FreshPlatform.start(root)) {
+            LocalPlatform platform = fresh.platform();
             report.startUp(Duration.ofNanos(System.nanoTime() - starting));
-            CitFlow flow = new CitFlow(new JsonCalls(platform.gatewayUrl()), DEMO_PROJECT, DEMO_SECRET);
+            CitFlow flow = new CitFlow(new JsonCalls(platform.gatewayUrl()), FreshPlatform.DEMO_PROJECT,
+                    FreshPlatform.DEMO_SECRET);
             KafkaCeiling kafka = new KafkaCeiling(platform.kafka().bootstrapServers());
 
             progress("platform: CIT flows at saturation, " + settings.flowWorkers() + " concurrent flows");
@@ -114,8 +101,6 @@ public final class Benchmark {
             progress("raw Kafka produce on the platform's broker");
             report.kafkaCeiling(kafka.producePerSecond(settings.kafkaRecords(), 600));
             report.memory(platform.residentKib());
-        } finally {
-            deleteRecursively(dataDir);
         }
     }
 
@@ -141,19 +126,5 @@ public final class Benchmark {
 
     static void progress(String step) {
         PROGRESS.println("[bench] " + step);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(file -> file.toFile().delete());
-        }
     }
 }
