@@ -5,6 +5,7 @@ import io.smartrouter.simulator.psp.PspRegistry;
 import io.smartrouter.simulator.psp.PspSettings;
 import io.smartrouter.simulator.psp.SimulatedPsp;
 import java.util.Map;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -44,6 +45,7 @@ final class AdminHandler {
                 })
                 .onErrorResume(BadRequestException.class,
                         e -> PspHandler.error(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage()))
+                .onErrorResume(DataBufferLimitException.class, e -> PspHandler.tooLarge())
                 .onErrorResume(InvalidSettingsException.class,
                         e -> PspHandler.error(HttpStatus.BAD_REQUEST, "invalid_settings", e.getMessage()));
     }
@@ -64,7 +66,8 @@ final class AdminHandler {
                     return PspHandler.json(HttpStatus.OK, view(psp));
                 })
                 .onErrorResume(BadRequestException.class,
-                        e -> PspHandler.error(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage()));
+                        e -> PspHandler.error(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage()))
+                .onErrorResume(DataBufferLimitException.class, e -> PspHandler.tooLarge());
     }
 
     private static PspView view(SimulatedPsp psp) {

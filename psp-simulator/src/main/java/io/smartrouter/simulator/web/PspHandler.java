@@ -7,6 +7,7 @@ import io.smartrouter.simulator.psp.SimulatedPsp;
 import java.time.Duration;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -104,6 +105,7 @@ final class PspHandler {
                 })
                 .onErrorResume(BadRequestException.class,
                         e -> error(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage()))
+                .onErrorResume(DataBufferLimitException.class, e -> tooLarge())
                 .onErrorResume(IdempotencyKeyReusedException.class,
                         e -> error(HttpStatus.CONFLICT, "idempotency_key_reused", e.getMessage()));
     }
@@ -188,6 +190,10 @@ final class PspHandler {
 
     static Mono<ServerResponse> unknownPsp() {
         return error(HttpStatus.NOT_FOUND, "unknown_psp", "No PSP of that name runs in this simulator");
+    }
+
+    static Mono<ServerResponse> tooLarge() {
+        return error(HttpStatus.BAD_REQUEST, "invalid_request", "The body is too large");
     }
 
     static Mono<ServerResponse> notProcessed() {

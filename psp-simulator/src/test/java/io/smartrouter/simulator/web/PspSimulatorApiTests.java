@@ -146,6 +146,8 @@ class PspSimulatorApiTests {
         assertThat(body(post("/authorizations", key(), "{\"card\": {\"number\": \"4242424242424242\"")
                 .expectStatus().isBadRequest())).doesNotContain("4242");
         authorize(key(), VISA, 0).expectStatus().isBadRequest();
+        post("/authorizations", key(), "{\"merchant_reference\": \"" + "x".repeat(300_000) + "\"}")
+                .expectStatus().isBadRequest();
         web.post().uri("/psps/" + psp + "/authorizations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(authorization(VISA, 100)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.error.message").value(
@@ -243,7 +245,7 @@ class PspSimulatorApiTests {
                 .hasMessageContaining("Timeout");
 
         configure(APPROVING).expectStatus().isOk();
-        for (int attempt = 0; attempt < 50; attempt++) {
+        for (int attempt = 0; attempt < 100; attempt++) {
             if (web.get().uri("/psps/" + psp + "/operations/op-hung").exchange().returnResult(String.class)
                     .getStatus().value() == 200) {
                 return;
