@@ -34,6 +34,8 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
     private static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx320m -XX:+UseSerialGC -Xss512k "
             + "-XX:ReservedCodeCacheSize=64m -Djava.awt.headless=true";
+    /** The PSP simulator keeps a little state in memory only: a smaller heap (the last -Xmx wins). */
+    private static final String SIMULATOR_HEAP = "-Xmx128m";
 
     private final PlatformConfig config;
     private final KafkaBroker kafka;
@@ -48,6 +50,15 @@ public final class LocalPlatform implements AutoCloseable {
         String serviceSecret = localSecret(config.dataDir(), "service-secret");
         List<String> jvmOptions = serviceJvmOptions();
         for (PlatformConfig.Service service : config.services()) {
+            if (service.module().equals(PlatformConfig.SIMULATOR)) {
+                // A stand-in for external PSPs: no Kafka, no data directory, no platform secrets.
+                List<String> options = new ArrayList<>(jvmOptions);
+                options.add(SIMULATOR_HEAP);
+                services.put(service.module(), new ChildProcess(service.module(), ChildProcess.java(options,
+                        List.of("-jar", service.jar(config.repoRoot()).toString(), "--server.port=" + service.port())),
+                        Map.of(), config.dataDir().resolve("logs").resolve(service.module() + ".log")));
+                continue;
+            }
             List<String> arguments = new ArrayList<>(List.of("-jar", service.jar(config.repoRoot()).toString(),
                     "--server.port=" + service.port(),
                     "--smartrouter.data-dir=" + config.dataDir(),
@@ -63,6 +74,9 @@ public final class LocalPlatform implements AutoCloseable {
                 config.services().stream().filter(other -> other.module().equals(PlatformConfig.GATEWAY))
                         .forEach(gateway -> arguments.add("--smartrouter.payment.public-url=http://localhost:"
                                 + gateway.port()));
+                config.services().stream().filter(other -> other.module().equals(PlatformConfig.SIMULATOR))
+                        .forEach(simulator -> arguments.add("--smartrouter.payment.simulator.url=http://127.0.0.1:"
+                                + simulator.port()));
             }
             // The gateway signs what it forwards; only services hold the secret of service-to-service calls.
             Map<String, String> secrets = service.module().equals(PlatformConfig.GATEWAY)

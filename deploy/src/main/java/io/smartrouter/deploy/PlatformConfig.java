@@ -20,6 +20,7 @@ public record PlatformConfig(Path repoRoot, Path dataDir, int kafkaPort, int con
     public static final String GATEWAY = "api-gateway";
     public static final String VAULT = "vault-service";
     public static final String PAYMENT = "payment-service";
+    public static final String SIMULATOR = "psp-simulator";
 
     public PlatformConfig {
         services = List.copyOf(services);
@@ -34,6 +35,7 @@ public record PlatformConfig(Path repoRoot, Path dataDir, int kafkaPort, int con
                 port(env, "SMARTROUTER_KAFKA_CONTROLLER_PORT", 9093),
                 List.of(new Service("invoice-service", "invoice", port(env, "SMARTROUTER_INVOICE_PORT", 8081)),
                         new Service(VAULT, "vault", port(env, "SMARTROUTER_VAULT_PORT", 8082)),
+                        new Service(SIMULATOR, null, port(env, "SMARTROUTER_PSP_SIMULATOR_PORT", 8090)),
                         new Service(PAYMENT, "payment", port(env, "SMARTROUTER_PAYMENT_PORT", 8083)),
                         new Service("webhook-dispatcher", "webhook", port(env, "SMARTROUTER_WEBHOOK_PORT", 8084)),
                         new Service(GATEWAY, null, port(env, "SMARTROUTER_GATEWAY_PORT", 8080))),
@@ -74,7 +76,7 @@ public record PlatformConfig(Path repoRoot, Path dataDir, int kafkaPort, int con
      * A service module and its port.
      *
      * @param routeName the name the gateway routes to it by ({@code smartrouter.gateway.services.<name>}), or null
-     *     for the gateway itself
+     *     for the gateway itself and the PSP simulator (which the gateway does not route to)
      */
     public record Service(String module, String routeName, int port) {
 

@@ -24,6 +24,7 @@ class PlatformConfigTests {
                 .containsExactly(
                         tuple("invoice-service", 8081),
                         tuple("vault-service", 8082),
+                        tuple("psp-simulator", 8090),
                         tuple("payment-service", 8083),
                         tuple("webhook-dispatcher", 8084),
                         tuple("api-gateway", 8080));
@@ -33,11 +34,15 @@ class PlatformConfigTests {
     @Test
     void theEnvironmentOverridesPortsAndDataDirectory() {
         PlatformConfig config = PlatformConfig.defaults(ROOT, Map.of("SMARTROUTER_DATA_DIR", "/tmp/elsewhere",
-                "SMARTROUTER_GATEWAY_PORT", "9080", "SMARTROUTER_KAFKA_PORT", " 19092 "));
+                "SMARTROUTER_GATEWAY_PORT", "9080", "SMARTROUTER_KAFKA_PORT", " 19092 ",
+                "SMARTROUTER_PSP_SIMULATOR_PORT", "18090"));
 
         assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/elsewhere"));
         assertThat(config.gateway().port()).isEqualTo(9080);
         assertThat(config.kafkaPort()).isEqualTo(19092);
+        assertThat(config.services()).filteredOn(service -> service.module().equals("psp-simulator"))
+                .extracting(PlatformConfig.Service::port, PlatformConfig.Service::routeName)
+                .containsExactly(tuple(18090, null));
     }
 
     @Test
@@ -56,6 +61,6 @@ class PlatformConfigTests {
         assertThat(moved.gateway().port()).isEqualTo(3);
         assertThat(moved.kafkaPort()).isEqualTo(1);
         assertThat(moved.extraGatewayArgs()).containsExactly("--x=y");
-        assertThat(moved.services()).hasSize(5);
+        assertThat(moved.services()).hasSize(6);
     }
 }
