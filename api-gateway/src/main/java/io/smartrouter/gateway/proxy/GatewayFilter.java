@@ -1,5 +1,6 @@
 package io.smartrouter.gateway.proxy;
 
+import io.smartrouter.gateway.openapi.OpenApiRoutes;
 import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.web.RequestIds;
 import org.slf4j.Logger;
@@ -11,7 +12,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends every request except the gateway's own actuator endpoints through {@link GatewayHandler}, and writes one
+ * Sends every request except the gateway's own actuator and OpenAPI endpoints through {@link GatewayHandler}, and writes one
  * access-log line per request (no bodies, no credentials, no query strings).
  */
 public class GatewayFilter implements WebFilter, Ordered {
@@ -28,7 +29,7 @@ public class GatewayFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long started = System.nanoTime();
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        Mono<Void> work = path.equals("/actuator") || path.startsWith("/actuator/")
+        Mono<Void> work = path.equals("/actuator") || path.startsWith("/actuator/") || OpenApiRoutes.serves(path)
                 ? chain.filter(exchange)
                 : handler.handle(exchange);
         return work.doFinally(signal -> log(exchange, path, started));
