@@ -1,8 +1,18 @@
 package io.smartrouter.payment.config;
 
-import io.smartrouter.payment.connector.PaymentConnector;
-import io.smartrouter.payment.connector.PaymentConnectors;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smartrouter.payment.connector.ConnectorFactories;
+import io.smartrouter.payment.connector.ConnectorFactory;
+import io.smartrouter.payment.gateway.GatewayConnectors;
+import io.smartrouter.payment.gateway.command.GatewayConfiguration;
+import io.smartrouter.payment.gateway.query.GatewayConfigurations;
+import io.smartrouter.payment.gateway.settings.SettingsCipher;
 import io.smartrouter.payment.invoice.KnownInvoices;
+import io.smartrouter.payment.routing.RoutingPlanner;
+import io.smartrouter.payment.routing.command.RoutingRules;
+import io.smartrouter.payment.routing.health.GatewayHealth;
+import io.smartrouter.payment.routing.health.GatewayMetrics;
+import io.smartrouter.payment.routing.query.RoutingRuleSets;
 import io.smartrouter.payment.transaction.command.Payment;
 import io.smartrouter.payment.transaction.process.DeadlineSweeper;
 import io.smartrouter.payment.transaction.process.DisputePoller;
@@ -15,10 +25,12 @@ import io.smartrouter.platform.events.EventTopics;
 import io.smartrouter.platform.events.ProcessedEvents;
 import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.schemas.Topics;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,17 +39,19 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The payment service publishes its Payment aggregate's events to the payments topic, consumes the invoices topic,
- * and reaches the vault and the PSP connectors for the payment flows.
+ * The payment service publishes its Payment aggregate's events to the payments topic (its gateway configurations and
+ * routing rules stay internal: they are configuration, and hold encrypted credentials), consumes the invoices topic,
+ * and reaches the vault and the PSP connectors, through the router, for the payment flows.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PaymentProperties.class)
+@EnableConfigurationProperties({PaymentProperties.class, RoutingProperties.class})
 @EnableScheduling
 class PaymentConfiguration {
 
     @Bean
     EventTopics eventTopics() {
-        return EventTopics.of(Payment.class.getSimpleName(), Topics.PAYMENTS);
+        return EventTopics.of(Payment.class.getSimpleName(), Topics.PAYMENTS)
+                .withInternal(GatewayConfiguration.class.getSimpleName(), RoutingRules.class.getSimpleName());
     }
 
     @Bean
@@ -46,8 +60,44 @@ class PaymentConfiguration {
     }
 
     @Bean
-    PaymentConnectors paymentConnectors(List<PaymentConnector> connectors) {
-        return new PaymentConnectors(connectors);
+    ConnectorFactories connectorFactories(List<ConnectorFactory> factories) {
+        return new ConnectorFactories(factories);
+    }
+
+    /** The gateway settings key: a local key file by default, the environment in the production profile. */
+    @Bean
+    SettingsCipher settingsCipher(RoutingProperties routing,
+            @Value("${smartrouter.data-dir}") String dataDir) {
+        return switch (routing.settingsKeys()) {
+            case "local-file" -> SettingsCipher.fromKeyFile(routing.settingsKeyFile() != null
+                    ? Path.of(routing.settingsKeyFile())
+                    : Path.of(dataDir, "payment-service", "gateway-settings.key"));
+            case "environment" -> SettingsCipher.fromEnvironment(System.getenv());
+            default -> throw new IllegalStateException("smartrouter.payment.routing.settings-keys must be local-file "
+                    + "or environment");
+        };
+    }
+
+    @Bean
+    GatewayConnectors gatewayConnectors(ConnectorFactories factories, GatewayConfigurations configurations,
+            SettingsCipher cipher) {
+        return new GatewayConnectors(factories, configurations, cipher);
+    }
+
+    @Bean
+    GatewayHealth gatewayHealth(RoutingProperties routing, Clock clock) {
+        return new GatewayHealth(routing.health(), clock);
+    }
+
+    @Bean
+    GatewayMetrics gatewayMetrics(MeterRegistry registry) {
+        return new GatewayMetrics(registry);
+    }
+
+    @Bean
+    PaymentProcess.Routing paymentRouting(RoutingRuleSets rules, GatewayConfigurations configurations,
+            GatewayConnectors connectors, GatewayHealth health, GatewayMetrics metrics) {
+        return new PaymentProcess.Routing(rules, configurations, new RoutingPlanner(), connectors, health, metrics);
     }
 
     @Bean
@@ -56,7 +106,7 @@ class PaymentConfiguration {
     }
 
     @Bean
-    OperationReconciler operationReconciler(PendingOperations pending, PaymentConnectors connectors,
+    OperationReconciler operationReconciler(PendingOperations pending, GatewayConnectors connectors,
             CommandGateway commands, PaymentProperties properties, Clock clock) {
         return new OperationReconciler(pending, connectors, commands, properties.reconcileAfter(),
                 properties.pspTimeout(), properties.threeDSecureTimeout(), clock);
@@ -69,16 +119,16 @@ class PaymentConfiguration {
     }
 
     @Bean
-    DisputePoller disputePoller(PaymentConnectors connectors, CommandGateway commands, PaymentProperties properties,
+    DisputePoller disputePoller(GatewayConnectors connectors, CommandGateway commands, PaymentProperties properties,
             Clock clock) {
         return new DisputePoller(connectors, commands, properties.pspTimeout(), clock);
     }
 
     @Bean
     PaymentProcess paymentProcess(KnownInvoices invoices, PendingOperations pending, VaultClient vault,
-            PaymentConnectors connectors, PaymentProperties properties, CommandGateway commands,
+            PaymentProcess.Routing routing, PaymentProperties properties, CommandGateway commands,
             QueryGateway queries, Clock clock) {
-        return new PaymentProcess(invoices, pending, vault, connectors, properties.gateway(), properties.pspTimeout(),
-                commands, queries, clock);
+        return new PaymentProcess(invoices, pending, vault, routing, properties.pspTimeout(), commands, queries,
+                clock);
     }
 }

@@ -39,12 +39,17 @@ public class KnownInvoice {
     @Column(name = "transaction_id", length = 64, unique = true)
     private String transactionId;
 
+    /** The invoice's metadata as JSON (routing rules may test it); null for invoices known before it was kept. */
+    @Column(name = "metadata", length = 40_000)
+    private String metadata;
+
     protected KnownInvoice() {
         // for JPA
     }
 
     KnownInvoice(String invoiceId, String projectId, long amountMinor, String currency, String initiationType,
-            String customerId, Instant autoCaptureAt) {
+            String customerId, Instant autoCaptureAt, String metadata) {
+        this.metadata = metadata;
         this.invoiceId = invoiceId;
         this.projectId = projectId;
         this.amountMinor = amountMinor;
@@ -84,6 +89,11 @@ public class KnownInvoice {
 
     public Instant autoCaptureAt() {
         return autoCaptureAt;
+    }
+
+    /** The metadata as JSON, or null. */
+    public String metadataJson() {
+        return metadata;
     }
 
     public String transactionId() {

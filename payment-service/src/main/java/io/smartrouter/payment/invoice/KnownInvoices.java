@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The invoices the payment service can charge, kept from the invoices topic ({@code InvoiceListener}); never read
@@ -21,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class KnownInvoices {
 
     static final String TRANSACTION_PREFIX = "tr_";
+
+    private static final JsonMapper METADATA = JsonMapper.builder().build();
 
     private final KnownInvoiceRepository invoices;
     private final TransactionTemplate transactions;
@@ -36,7 +39,8 @@ public class KnownInvoices {
     void on(InvoiceCreatedEvent event) {
         if (invoices.findById(event.getInvoiceId()).isEmpty()) {
             invoices.save(new KnownInvoice(event.getInvoiceId(), event.getProjectId(), event.getAmount(),
-                    event.getCurrency(), event.getInitiationType(), event.getCustomerId(), event.getAutoCaptureAt()));
+                    event.getCurrency(), event.getInitiationType(), event.getCustomerId(), event.getAutoCaptureAt(),
+                    event.getMetadata().isEmpty() ? null : METADATA.writeValueAsString(event.getMetadata())));
         }
     }
 

@@ -34,8 +34,9 @@ public final class FakeVault implements AutoCloseable {
                                 + "\"message\":\"The card was already used\"}");
                     }
                     return send(response, 200, "{\"success\":true,\"card\":{\"number\":\"" + number + "\","
-                            + "\"cvc2\":null,\"exp_month\":12,\"exp_year\":2040,\"name\":\"Test\",\"scheme\":\"visa\","
-                            + "\"type\":\"credit\",\"country_code\":\"US\",\"iin\":\"" + number.substring(0, 6) + "\","
+                            + "\"cvc2\":null,\"exp_month\":12,\"exp_year\":2040,\"name\":\"Test\",\"scheme\":\""
+                            + (number.startsWith("5") ? "mastercard" : "visa") + "\",\"type\":\"credit\",\"country_code\":\""
+                            + country(number) + "\",\"iin\":\"" + number.substring(0, 6) + "\","
                             + "\"last_4_digits\":\"" + number.substring(number.length() - 4) + "\",\"fingerprint\":\"f\"}}");
                 }))
                 .bindNow();
@@ -44,6 +45,11 @@ public final class FakeVault implements AutoCloseable {
     private static Mono<Void> send(HttpServerResponse response, int status, String json) {
         return response.status(status).header("Content-Type", "application/json")
                 .sendByteArray(Mono.just(json.getBytes(StandardCharsets.UTF_8))).then();
+    }
+
+    /** API.md's routing test cards are issued in FR and GB; the others in the US. */
+    private static String country(String number) {
+        return number.startsWith("497783") ? "FR" : number.startsWith("465858") ? "GB" : "US";
     }
 
     public String url() {

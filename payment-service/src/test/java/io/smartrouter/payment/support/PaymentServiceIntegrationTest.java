@@ -7,8 +7,11 @@ import io.smartrouter.platform.testing.TopicWriter;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -25,14 +28,26 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.datasource.url=jdbc:h2:mem:payment-it;DB_CLOSE_DELAY=-1",
     "smartrouter.data-dir=target/test-data",
     "smartrouter.payment.invoice-catch-up=1s",
-    "smartrouter.payment.sandbox.dispute-delay=60s"
+    "smartrouter.payment.sandbox.dispute-delay=60s",
+    "smartrouter.payment.routing.settings-key-file=target/test-data/gateway-settings.key",
+    "smartrouter.payment.routing.sliding-window-size=4",
+    "smartrouter.payment.routing.minimum-number-of-calls=4"
 })
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 3, topics = {Topics.INVOICES, Topics.PAYMENTS})
-@Import(FreshConnections.class)
+@Import({FreshConnections.class, PaymentServiceIntegrationTest.TestGateways.class})
 public abstract class PaymentServiceIntegrationTest {
 
     protected static final FakeVault VAULT = new FakeVault();
+
+    /** The {@code scripted} test gateway next to the sandbox (shared by the one context). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestGateways {
+        @Bean
+        ScriptedConnectors scriptedConnectors() {
+            return new ScriptedConnectors();
+        }
+    }
 
     @Autowired
     protected EmbeddedKafkaBroker kafka;
@@ -44,11 +59,17 @@ public abstract class PaymentServiceIntegrationTest {
 
     /** Plays the invoice service: publishes an invoice of {@code amount} minor units, answers its id. */
     protected String publishInvoice(ProjectId project, long amount, String currency, String initiationType) {
+        return publishInvoice(project, amount, currency, initiationType, Map.of());
+    }
+
+    /** The same, with the invoice's metadata (which routing rules may test). */
+    protected String publishInvoice(ProjectId project, long amount, String currency, String initiationType,
+            Map<String, String> metadata) {
         String id = InvoiceId.newId().value();
         try (var invoices = new TopicWriter(kafka.getBrokersAsString(), Topics.INVOICES)) {
             invoices.publish("Invoice", id, 0, project.value(), InvoiceCreatedEvent.newBuilder().setInvoiceId(id)
                     .setProjectId(project.value()).setName("Order").setAmount(amount).setCurrency(currency)
-                    .setInitiationType(initiationType).setCreatedAt(Instant.now()).build());
+                    .setInitiationType(initiationType).setMetadata(metadata).setCreatedAt(Instant.now()).build());
         }
         return id;
     }

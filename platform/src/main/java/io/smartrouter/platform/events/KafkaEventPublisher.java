@@ -44,6 +44,9 @@ public class KafkaEventPublisher {
 
     @EventHandler
     public void publish(Object payload, DomainEventMessage<?> event) {
+        if (!topics.isPublished(event.getType())) {
+            return;
+        }
         EventEnvelope envelope = EventEnvelopes.toEnvelope(event);
         var record = new ProducerRecord<>(topics.topicFor(event.getType()), null,
                 event.getTimestamp().toEpochMilli(), event.getAggregateIdentifier(), envelope, headers(envelope));

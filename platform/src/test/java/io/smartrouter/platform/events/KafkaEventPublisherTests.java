@@ -73,6 +73,19 @@ class KafkaEventPublisherTests {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Payment");
     }
 
+    @Test
+    void anInternalAggregateTypeIsNeverPublished() {
+        acknowledgeEverySend();
+        var internal = new KafkaEventPublisher(kafka, EventTopics.of("Invoice", "invoices").withInternal("Payment"),
+                Duration.ofSeconds(2));
+        var event = new GenericDomainEventMessage<>("Payment", "tr_1", 0, EventEnvelopesTests.CREATED_EVENT,
+                MetaData.emptyInstance());
+
+        inBatch(() -> internal.publish(event.getPayload(), event));
+
+        assertThat(sent).isEmpty();
+    }
+
     @SuppressWarnings("unchecked")
     private void acknowledgeEverySend() {
         when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Registers the sandbox PSP, keeping its ledger in the payment service's own database. */
+/** Registers the sandbox PSP and its connector factory, keeping its ledger in the payment service's own database. */
 @Configuration(proxyBeanMethods = false)
 class SandboxConfiguration {
 
@@ -16,5 +16,10 @@ class SandboxConfiguration {
     SandboxConnector sandboxConnector(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
             @Value("${smartrouter.payment.sandbox.dispute-delay:5s}") Duration disputeDelay) {
         return new SandboxConnector(jdbc, transactionManager, clock, disputeDelay);
+    }
+
+    @Bean
+    SandboxConnectorFactory sandboxConnectorFactory(SandboxConnector sandbox) {
+        return new SandboxConnectorFactory(sandbox);
     }
 }

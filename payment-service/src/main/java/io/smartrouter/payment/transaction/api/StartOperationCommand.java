@@ -9,8 +9,20 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * Records the intent to send an operation to the PSP and reserves its amount. {@code amountMinor} null means "all that
  * is available" (a full capture). Answers a {@link StartedOperation}. {@code card} is given for authorizations only.
+ * The gateway configuration (and its gateway name) is the router's choice for an authorization attempt; every other
+ * operation goes to the authorizing attempt's configuration, whatever is given. {@code targetOperationId} names the
+ * late authorization attempt a void cancels.
  */
 public record StartOperationCommand(@TargetAggregateIdentifier String transactionId, ProjectId projectId,
         String operationId, OperationType type, Long amountMinor, String refundId, String reason,
-        Map<String, String> metadata, PaymentCard card, String gatewayConfigurationId, Instant at) {
+        Map<String, String> metadata, PaymentCard card, String gatewayConfigurationId, String gatewayName,
+        String targetOperationId, Instant at) {
+
+    /** An operation on the transaction's own authorization (or an attempt without a known gateway name). */
+    public StartOperationCommand(String transactionId, ProjectId projectId, String operationId, OperationType type,
+            Long amountMinor, String refundId, String reason, Map<String, String> metadata, PaymentCard card,
+            String gatewayConfigurationId, Instant at) {
+        this(transactionId, projectId, operationId, type, amountMinor, refundId, reason, metadata, card,
+                gatewayConfigurationId, null, null, at);
+    }
 }

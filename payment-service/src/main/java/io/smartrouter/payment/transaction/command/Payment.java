@@ -5,17 +5,22 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
 import io.smartrouter.payment.transaction.api.CompleteThreeDSecureCommand;
+import io.smartrouter.payment.transaction.api.EndRoutingCommand;
 import io.smartrouter.payment.transaction.api.ExpireAuthorizationCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
 import io.smartrouter.payment.transaction.api.RecordDisputeCommand;
+import io.smartrouter.payment.transaction.api.RecordRoutingCommand;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
 import io.smartrouter.payment.transaction.api.RequireThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
 import io.smartrouter.payment.transaction.api.StartedOperation;
 import io.smartrouter.platform.error.PlatformErrorCode;
+import io.smartrouter.schemas.payment.AuthorizationAttemptFailedEvent;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationApprovedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationVoidedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
 import io.smartrouter.schemas.payment.ThreeDSecureCompletedEvent;
@@ -27,12 +32,14 @@ import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
+import io.smartrouter.schemas.payment.TransactionRoutedEvent;
 import io.smartrouter.schemas.payment.TransactionVoidedEvent;
 import io.smartrouter.schemas.payment.VoidFailedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -47,11 +54,20 @@ import org.axonframework.spring.stereotype.Aggregate;
  * ({@link StartOperationCommand}, which reserves the amount) and the outcome ({@link CompleteOperationCommand}). Axon
  * serialises commands on one transaction, so concurrent captures or refunds are checked against the amounts already
  * done <em>and</em> reserved, and never reach the PSP for more than is available.
+ * <p>
+ * One request may make several authorization attempts, one per gateway the router tries, in order. A declined attempt
+ * fails the transaction only when the router has nothing left to try and no other attempt is still in flight (an
+ * attempt whose gateway timed out stays in flight until the reconciler resolves it). An attempt approved after the
+ * transaction was authorized elsewhere (or ended) is a late authorization: it is voided on its own gateway, as an
+ * operation of its own, and never becomes the transaction's authorization. Captures, voids and refunds go to the
+ * authorizing attempt's gateway configuration.
  */
 @Aggregate
 public class Payment {
 
     static final Duration AUTHORIZATION_VALIDITY = Duration.ofDays(7);
+    /** A bound on the gateways one request may try (each is an authorization attempt on the card). */
+    static final int MAX_ATTEMPTS_PER_REQUEST = 10;
 
     @AggregateIdentifier
     private String transactionId;
@@ -65,6 +81,13 @@ public class Payment {
     private long refunded;
     private String authorizationReference;
     private Instant authorizationExpiresAt;
+    private String authorizingGateway;
+    private String authorizingGatewayName;
+    private String currentAttempt;
+    private boolean routingEnded;
+    private int attemptsInRequest;
+    private List<String> routingTags = List.of();
+    private final Map<String, Attempt> attempts = new HashMap<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
     private final Set<String> disputeNotices = new HashSet<>();
     private final Set<String> awaitingThreeDSecure = new HashSet<>();
@@ -111,6 +134,9 @@ public class Payment {
 
     @CommandHandler
     public StartedOperation handle(StartOperationCommand command) {
+        if (command.targetOperationId() != null) {
+            return startLateVoid(command); // only the reconciler voids late attempts; no merchant names one
+        }
         requireOwnedBy(command.projectId().value());
         long operationAmount = switch (command.type()) {
             case AUTHORIZATION -> startAuthorization();
@@ -118,6 +144,8 @@ public class Payment {
             case VOID -> startVoid();
             case REFUND -> startRefund(command.amountMinor());
         };
+        boolean attempt = command.type() == OperationType.AUTHORIZATION;
+        String gateway = attempt ? command.gatewayConfigurationId() : authorizingGateway;
         apply(OperationStartedEvent.newBuilder()
                 .setTransactionId(transactionId)
                 .setProjectId(projectId)
@@ -126,16 +154,33 @@ public class Payment {
                 .setType(command.type().wire())
                 .setAmount(operationAmount)
                 .setCurrency(currency)
-                .setGatewayConfigurationId(command.gatewayConfigurationId())
-                .setAuthorizationReference(command.type() == OperationType.AUTHORIZATION ? null : authorizationReference)
+                .setGatewayConfigurationId(gateway)
+                .setGatewayName(attempt ? command.gatewayName() : authorizingGatewayName)
+                .setAuthorizationReference(attempt ? null : authorizationReference)
                 .setRefundId(command.refundId())
                 .setReason(command.reason())
                 .setMetadata(command.metadata() == null ? Map.of() : command.metadata())
                 .setCard(command.card())
                 .setStartedAt(command.at())
                 .build());
-        return new StartedOperation(command.operationId(), operationAmount, currency, authorizationReference,
-                command.gatewayConfigurationId());
+        return new StartedOperation(command.operationId(), operationAmount, currency,
+                attempt ? null : authorizationReference, gateway);
+    }
+
+    /** The void of a late authorization attempt, on that attempt's gateway and reference; at most one at a time. */
+    private StartedOperation startLateVoid(StartOperationCommand command) {
+        Attempt late = attempts.get(command.targetOperationId());
+        if (command.type() != OperationType.VOID || late == null || !late.late() || late.voided()
+                || inFlight.values().stream().anyMatch(op -> command.targetOperationId().equals(op.target()))) {
+            throw reject(PaymentErrorCode.IN_PROGRESS, "No late authorization " + command.targetOperationId()
+                    + " is waiting to be voided");
+        }
+        apply(OperationStartedEvent.newBuilder().setTransactionId(transactionId).setProjectId(projectId)
+                .setInvoiceId(invoiceId).setOperationId(command.operationId()).setType(OperationType.VOID.wire())
+                .setAmount(0).setCurrency(currency).setGatewayConfigurationId(late.gatewayConfigurationId())
+                .setGatewayName(late.gatewayName()).setAuthorizationReference(late.reference())
+                .setTargetOperationId(command.targetOperationId()).setStartedAt(command.at()).build());
+        return new StartedOperation(command.operationId(), 0, currency, late.reference(), late.gatewayConfigurationId());
     }
 
     @CommandHandler
@@ -144,13 +189,88 @@ public class Payment {
         if (operation == null) {
             return;
         }
-        apply(command.approved() ? approved(operation, command) : refused(operation, command));
+        if (operation.target() != null) {
+            apply(LateAuthorizationVoidedEvent.newBuilder().setTransactionId(transactionId).setProjectId(projectId)
+                    .setInvoiceId(invoiceId).setOperationId(command.operationId())
+                    .setAttemptOperationId(operation.target())
+                    .setErrorCode(command.approved() ? null : command.errorCode()).setCompletedAt(command.at()).build());
+        } else if (operation.type() == OperationType.AUTHORIZATION) {
+            completeAttempt(command);
+        } else {
+            apply(command.approved() ? approved(operation, command) : refused(operation, command));
+        }
+    }
+
+    /**
+     * An authorization attempt's outcome. Approved: the transaction's authorization if it still waits for one, else a
+     * late authorization to void. Declined: the transaction fails only when this was the last word (the router ends
+     * with it, or ended before) and no other attempt is in flight.
+     */
+    private void completeAttempt(CompleteOperationCommand command) {
+        String operationId = command.operationId();
+        Attempt attempt = attempts.get(operationId);
+        if (command.approved()) {
+            if (stage == Stage.REQUESTED) {
+                apply(approved(inFlight.get(operationId), command));
+            } else {
+                apply(LateAuthorizationApprovedEvent.newBuilder().setTransactionId(transactionId)
+                        .setProjectId(projectId).setInvoiceId(invoiceId).setOperationId(operationId)
+                        .setGatewayConfigurationId(attempt.gatewayConfigurationId())
+                        .setGatewayReference(command.reference()).setAmount(attempt.amount()).setCurrency(currency)
+                        .setApprovedAt(command.at()).build());
+            }
+            return;
+        }
+        boolean ends = stage == Stage.REQUESTED
+                && (routingEnded || (operationId.equals(currentAttempt) && !command.mayFallBack()));
+        boolean othersInFlight = inFlight.entrySet().stream().anyMatch(entry -> !entry.getKey().equals(operationId)
+                && entry.getValue().type() == OperationType.AUTHORIZATION && entry.getValue().target() == null);
+        if (ends && !othersInFlight) {
+            apply(refused(inFlight.get(operationId), command));
+            return;
+        }
+        apply(AuthorizationAttemptFailedEvent.newBuilder().setTransactionId(transactionId).setProjectId(projectId)
+                .setInvoiceId(invoiceId).setOperationId(operationId)
+                .setGatewayConfigurationId(attempt.gatewayConfigurationId()).setErrorCode(command.errorCode())
+                .setFailedAt(command.at()).build());
+        if (ends && !routingEnded) {
+            apply(routed(routingTags, true, command.at()));
+        }
+    }
+
+    /** The routing tags of the current request, recorded as they change. */
+    @CommandHandler
+    public void handle(RecordRoutingCommand command) {
+        if (stage != Stage.REQUESTED || routingEnded || command.routingTags().equals(routingTags)) {
+            return;
+        }
+        apply(routed(command.routingTags(), false, command.at()));
+    }
+
+    /** Nothing left to try: fails the request now, or, with an attempt still in flight, when that one is resolved. */
+    @CommandHandler
+    public void handle(EndRoutingCommand command) {
+        if (stage != Stage.REQUESTED || routingEnded) {
+            return;
+        }
+        if (inFlight.values().stream().anyMatch(op -> op.type() == OperationType.AUTHORIZATION)) {
+            apply(routed(routingTags, true, command.at()));
+            return;
+        }
+        apply(TransactionFailedEvent.newBuilder().setTransactionId(transactionId).setProjectId(projectId)
+                .setInvoiceId(invoiceId).setErrorCode(command.errorCode())
+                .setMessage("No gateway could authorize the payment").setFailedAt(command.at()).build());
+    }
+
+    private TransactionRoutedEvent routed(List<String> tags, boolean ended, Instant at) {
+        return TransactionRoutedEvent.newBuilder().setTransactionId(transactionId).setProjectId(projectId)
+                .setInvoiceId(invoiceId).setRoutingTags(tags).setEnded(ended).setRoutedAt(at).build();
     }
 
     /** Lapses an authorization nothing was captured of; anything else (captured, voided, in flight) is left as is. */
     @CommandHandler
     public void handle(ExpireAuthorizationCommand command) {
-        if (stage != Stage.AUTHORIZED || captured > 0 || !inFlight.isEmpty()
+        if (stage != Stage.AUTHORIZED || captured > 0 || operationsOnAuthorizationInFlight()
                 || command.at().isBefore(authorizationExpiresAt)) {
             return;
         }
@@ -203,11 +323,22 @@ public class Payment {
                 .setFailedAt(command.at()).build());
     }
 
+    /**
+     * The request's first attempt, or the next one after a declined or unknown attempt. Only the request's own flow
+     * starts attempts (a second request is refused while one is in progress), so an attempt in flight here is one
+     * whose gateway did not answer and was left to the reconciler.
+     */
     private long startAuthorization() {
-        if (stage != Stage.REQUESTED || inFlight.values().stream().anyMatch(op -> op.type() == OperationType.AUTHORIZATION)) {
+        if (stage != Stage.REQUESTED || routingEnded || !awaitingThreeDSecure.isEmpty()
+                || attemptsInRequest >= MAX_ATTEMPTS_PER_REQUEST) {
             throw reject(PaymentErrorCode.IN_PROGRESS, "No authorization attempt of this invoice is waiting to be sent");
         }
         return amount;
+    }
+
+    /** Captures, voids and refunds of the authorization (not attempts left in flight, nor voids of late ones). */
+    private boolean operationsOnAuthorizationInFlight() {
+        return inFlight.values().stream().anyMatch(op -> op.type() != OperationType.AUTHORIZATION && op.target() == null);
     }
 
     private long startCapture(Long requested, Instant at) {
@@ -234,7 +365,7 @@ public class Payment {
         if (captured > 0) {
             throw reject(PaymentErrorCode.ALREADY_CAPTURED, "Only an authorization with nothing captured can be voided");
         }
-        if (!inFlight.isEmpty()) {
+        if (operationsOnAuthorizationInFlight()) {
             throw reject(PaymentErrorCode.IN_PROGRESS, "An operation on this authorization is in progress");
         }
         return 0;
@@ -319,17 +450,62 @@ public class Payment {
         currency = event.getCurrency();
         amount = event.getAmount();
         stage = Stage.REQUESTED;
+        currentAttempt = null;
+        routingEnded = false;
+        attemptsInRequest = 0;
+        routingTags = List.of();
     }
 
     @EventSourcingHandler
     void on(OperationStartedEvent event) {
-        inFlight.put(event.getOperationId(), new InFlight(OperationType.fromWire(event.getType()), event.getAmount(),
-                event.getRefundId(), event.getReason(), event.getMetadata()));
+        OperationType type = OperationType.fromWire(event.getType());
+        inFlight.put(event.getOperationId(), new InFlight(type, event.getAmount(), event.getRefundId(),
+                event.getReason(), event.getMetadata(), event.getTargetOperationId()));
+        if (type == OperationType.AUTHORIZATION) {
+            attempts.put(event.getOperationId(), new Attempt(event.getGatewayConfigurationId(), event.getGatewayName(),
+                    event.getAmount(), null, false, false));
+            currentAttempt = event.getOperationId();
+            attemptsInRequest++;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AuthorizationAttemptFailedEvent event) {
+        inFlight.remove(event.getOperationId());
+    }
+
+    @EventSourcingHandler
+    void on(TransactionRoutedEvent event) {
+        routingTags = List.copyOf(event.getRoutingTags());
+        routingEnded = event.getEnded();
+    }
+
+    @EventSourcingHandler
+    void on(LateAuthorizationApprovedEvent event) {
+        inFlight.remove(event.getOperationId());
+        Attempt attempt = attempts.get(event.getOperationId());
+        attempts.put(event.getOperationId(), new Attempt(attempt.gatewayConfigurationId(), attempt.gatewayName(),
+                attempt.amount(), event.getGatewayReference(), true, false));
+    }
+
+    @EventSourcingHandler
+    void on(LateAuthorizationVoidedEvent event) {
+        inFlight.remove(event.getOperationId());
+        if (event.getErrorCode() == null) {
+            Attempt attempt = attempts.get(event.getAttemptOperationId());
+            attempts.put(event.getAttemptOperationId(), new Attempt(attempt.gatewayConfigurationId(),
+                    attempt.gatewayName(), attempt.amount(), attempt.reference(), true, true));
+        }
     }
 
     @EventSourcingHandler
     void on(TransactionAuthorizedEvent event) {
         inFlight.remove(event.getOperationId());
+        Attempt attempt = attempts.get(event.getOperationId());
+        if (attempt != null) {
+            authorizingGateway = attempt.gatewayConfigurationId();
+            authorizingGatewayName = attempt.gatewayName();
+        }
         stage = Stage.AUTHORIZED;
         authorized = event.getAmount();
         authorizationReference = event.getGatewayReference();
@@ -408,8 +584,16 @@ public class Payment {
         EXPIRED
     }
 
-    /** An operation sent (or about to be sent) to the PSP, its amount reserved until the outcome. */
+    /**
+     * An operation sent (or about to be sent) to the PSP, its amount reserved until the outcome; {@code target} is the
+     * late authorization a void cancels.
+     */
     private record InFlight(OperationType type, long amount, String refundId, String reason,
-            Map<String, String> metadata) {
+            Map<String, String> metadata, String target) {
+    }
+
+    /** An authorization attempt: where it went, and whether it came back approved too late and was voided. */
+    private record Attempt(String gatewayConfigurationId, String gatewayName, long amount, String reference,
+            boolean late, boolean voided) {
     }
 }

@@ -1,8 +1,8 @@
 package io.smartrouter.payment.transaction.process;
 
 import io.smartrouter.payment.connector.PaymentConnector;
-import io.smartrouter.payment.connector.PaymentConnectors;
 import io.smartrouter.payment.connector.PaymentOperations.DisputeNotice;
+import io.smartrouter.payment.gateway.GatewayConnectors;
 import io.smartrouter.payment.transaction.api.RecordDisputeCommand;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,12 +23,12 @@ public class DisputePoller {
     static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(DisputePoller.class);
 
-    private final PaymentConnectors connectors;
+    private final GatewayConnectors connectors;
     private final CommandGateway commands;
     private final Duration timeout;
     private final Clock clock;
 
-    public DisputePoller(PaymentConnectors connectors, CommandGateway commands, Duration timeout, Clock clock) {
+    public DisputePoller(GatewayConnectors connectors, CommandGateway commands, Duration timeout, Clock clock) {
         this.connectors = connectors;
         this.commands = commands;
         this.timeout = timeout;

@@ -2,19 +2,24 @@ package io.smartrouter.payment.transaction.process;
 
 import io.smartrouter.payment.connector.OperationOutcome;
 import io.smartrouter.payment.connector.PaymentConnector;
-import io.smartrouter.payment.connector.PaymentConnectors;
 import io.smartrouter.payment.connector.PaymentOperations.CaptureRequest;
 import io.smartrouter.payment.connector.PaymentOperations.RefundRequest;
 import io.smartrouter.payment.connector.PaymentOperations.VoidRequest;
+import io.smartrouter.payment.gateway.GatewayConnectors;
 import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
+import io.smartrouter.payment.transaction.api.StartOperationCommand;
+import io.smartrouter.payment.transaction.api.StartedOperation;
 import io.smartrouter.payment.transaction.query.PendingOperation;
 import io.smartrouter.payment.transaction.query.PendingOperations;
+import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.money.Money;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +32,9 @@ import reactor.core.publisher.Mono;
  * recorded; if not, the PSP never received it, so a capture, void or refund is sent again with the same idempotency
  * key, and an authorization (whose card data is gone) is recorded as failed with {@code gateway.not-received}, as is a
  * request that never got as far as an authorization. An outcome still unknown is left for the next round; an
- * authorization waiting for the customer's 3-D Secure challenge is left until the challenge times out.
+ * authorization waiting for the customer's 3-D Secure challenge is left until the challenge times out. An
+ * authorization attempt that turns out approved after another gateway authorized the transaction is voided on its own
+ * gateway ({@link #voidLate}): no silent double authorization.
  */
 public class OperationReconciler {
 
@@ -36,14 +43,14 @@ public class OperationReconciler {
     private static final Logger log = LoggerFactory.getLogger(OperationReconciler.class);
 
     private final PendingOperations pending;
-    private final PaymentConnectors connectors;
+    private final GatewayConnectors connectors;
     private final CommandGateway commands;
     private final Duration grace;
     private final Duration pspTimeout;
     private final Duration threeDSecureTimeout;
     private final Clock clock;
 
-    public OperationReconciler(PendingOperations pending, PaymentConnectors connectors, CommandGateway commands,
+    public OperationReconciler(PendingOperations pending, GatewayConnectors connectors, CommandGateway commands,
             Duration grace, Duration pspTimeout, Duration threeDSecureTimeout, Clock clock) {
         this.threeDSecureTimeout = threeDSecureTimeout;
         this.pending = pending;
@@ -80,14 +87,19 @@ public class OperationReconciler {
         if (operation.type().equals(PendingOperations.REQUEST)) {
             commands.sendAndWait(new FailRequestCommand(operation.transactionId(), NOT_RECEIVED,
                     "The authorization never reached the payment provider", clock.instant()));
-            log.info("Failed the abandoned request of transaction {}", operation.transactionId());
+            pending.forget(operation.operationId());
+            log.info("Dealt with the abandoned request of transaction {}", operation.transactionId());
             return true;
         }
-        PaymentConnector connector = connectors.find(operation.gateway()).orElse(null);
+        PaymentConnector connector = connectors.find(operation.gateway()).map(GatewayConnectors.Connected::connector)
+                .orElse(null);
         if (connector == null) {
             log.warn("Operation {} is in flight on gateway {}, which has no connector", operation.operationId(),
                     operation.gateway());
             return false;
+        }
+        if (operation.type().equals(PendingOperations.LATE_AUTHORIZATION)) {
+            return voidLate(connector, operation);
         }
         Optional<OperationOutcome> known = connector.status(operation.operationId()).block(pspTimeout);
         OperationOutcome outcome = known != null && known.isPresent() ? known.get() : resend(connector, operation);
@@ -104,6 +116,31 @@ public class OperationReconciler {
         completion.ifPresent(command -> log.info("Resolved operation {} of transaction {} with the PSP: {}",
                 operation.operationId(), operation.transactionId(), command.approved() ? "approved" : command.errorCode()));
         return completion.isPresent();
+    }
+
+    /**
+     * Voids an authorization attempt that came back approved after the transaction was authorized on another gateway:
+     * a void operation of its own (intent, PSP call on that attempt's gateway and reference, outcome), so the card is
+     * never held twice. A void left unknown is resolved like any operation in flight; a refused one is tried again.
+     */
+    private boolean voidLate(PaymentConnector connector, PendingOperation late) {
+        StartedOperation started;
+        try {
+            started = commands.sendAndWait(new StartOperationCommand(late.transactionId(), null,
+                    Ids.newId(PaymentProcess.OPERATION_PREFIX), OperationType.VOID, null, null, null, Map.of(), null,
+                    null, null, late.operationId(), clock.instant()));
+        } catch (CommandExecutionException e) {
+            return false; // a void of it is already in flight
+        }
+        OperationOutcome outcome = connector.voidAuthorization(new VoidRequest(started.operationId(),
+                started.authorizationReference())).block(pspTimeout);
+        Optional<CompleteOperationCommand> completion = Outcomes.completion(late.transactionId(),
+                started.operationId(), outcome, clock.instant());
+        completion.ifPresent(commands::sendAndWait);
+        log.info("Voided the late authorization {} of transaction {} on {}: {}", late.operationId(),
+                late.transactionId(), late.gateway(), completion.map(done -> done.approved() ? "voided"
+                        : done.errorCode()).orElse("outcome unknown, left in flight"));
+        return completion.map(CompleteOperationCommand::approved).orElse(false);
     }
 
     private OperationOutcome resend(PaymentConnector connector, PendingOperation operation) {

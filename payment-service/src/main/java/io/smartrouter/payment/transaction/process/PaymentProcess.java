@@ -2,18 +2,29 @@ package io.smartrouter.payment.transaction.process;
 
 import io.smartrouter.payment.connector.OperationOutcome;
 import io.smartrouter.payment.connector.PaymentConnector;
-import io.smartrouter.payment.connector.PaymentConnectors;
 import io.smartrouter.payment.connector.PaymentOperations.AuthorizationRequest;
 import io.smartrouter.payment.connector.PaymentOperations.CaptureRequest;
 import io.smartrouter.payment.connector.PaymentOperations.RefundRequest;
 import io.smartrouter.payment.connector.PaymentOperations.VoidRequest;
+import io.smartrouter.payment.gateway.GatewayConnectors;
+import io.smartrouter.payment.gateway.query.GatewayConfigurations;
 import io.smartrouter.payment.invoice.KnownInvoice;
 import io.smartrouter.payment.invoice.KnownInvoices;
+import io.smartrouter.payment.routing.AttemptPolicy;
+import io.smartrouter.payment.routing.PaymentFacts;
+import io.smartrouter.payment.routing.RoutingPlan;
+import io.smartrouter.payment.routing.RoutingPlanner;
+import io.smartrouter.payment.routing.health.GatewayHealth;
+import io.smartrouter.payment.routing.health.GatewayMetrics;
+import io.smartrouter.payment.routing.query.RoutingRuleSets;
+import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
 import io.smartrouter.payment.transaction.api.CompleteThreeDSecureCommand;
+import io.smartrouter.payment.transaction.api.EndRoutingCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.FindTransactionQuery;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
+import io.smartrouter.payment.transaction.api.RecordRoutingCommand;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
 import io.smartrouter.payment.transaction.api.RequireThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
@@ -21,6 +32,7 @@ import io.smartrouter.payment.transaction.api.StartedOperation;
 import io.smartrouter.payment.transaction.query.PendingOperations;
 import io.smartrouter.payment.transaction.query.TransactionView;
 import io.smartrouter.payment.vault.VaultClient;
+import io.smartrouter.payment.vault.VaultClient.DetokenizedCard;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.events.EventMetadata;
 import io.smartrouter.platform.id.Ids;
@@ -33,6 +45,8 @@ import io.smartrouter.schemas.payment.PaymentCard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -41,6 +55,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The payment flows of API.md, each PSP call between two commands on the transaction: the intent (which reserves the
@@ -48,35 +64,46 @@ import reactor.core.publisher.Mono;
  * then answered 402 with its code. A 3-D Secure challenge leaves the authorization waiting for the customer's result
  * ({@link #completeThreeDSecure}). An unknown outcome (a PSP timeout) leaves the operation in flight, to be resolved
  * with the PSP; it is never guessed.
+ * <p>
+ * An authorization is routed ({@link RoutingPlanner}): one attempt per gateway configuration, in the plan's order, each
+ * its own operation on the transaction. A gateway whose circuit is open or whose bulkhead is full is skipped at once
+ * (and tagged). After each attempt {@link AttemptPolicy} says whether to stop or go on: approved and 3-D Secure stop;
+ * hard declines stop everywhere; soft declines and gateway errors go on only as the plan's {@code fallback_on} allows.
+ * An attempt whose gateway did not answer stays in flight for the reconciler, which voids it should it turn out
+ * approved after another gateway authorized the payment. Captures, voids and refunds go to the authorizing attempt's
+ * configuration (the aggregate knows it).
  */
 public class PaymentProcess {
 
     static final String OPERATION_PREFIX = "tr_op_";
     static final String REFUND_PREFIX = "refd_";
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final KnownInvoices invoices;
     private final PendingOperations pending;
     private final VaultClient vault;
-    private final PaymentConnectors connectors;
-    private final String gateway;
+    private final Routing routing;
     private final Duration pspTimeout;
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
 
-    public PaymentProcess(KnownInvoices invoices, PendingOperations pending, VaultClient vault,
-            PaymentConnectors connectors, String gateway, Duration pspTimeout, CommandGateway commands,
-            QueryGateway queries, Clock clock) {
+    public PaymentProcess(KnownInvoices invoices, PendingOperations pending, VaultClient vault, Routing routing,
+            Duration pspTimeout, CommandGateway commands, QueryGateway queries, Clock clock) {
         this.invoices = invoices;
         this.pending = pending;
         this.vault = vault;
-        this.connectors = connectors;
-        connectors.get(gateway); // fails at start-up when the default gateway has no connector
-        this.gateway = gateway;
+        this.routing = routing;
         this.pspTimeout = pspTimeout;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
+    }
+
+    /** What routing needs: the rules and configurations, the planner, the connectors, gateway health and metrics. */
+    public record Routing(RoutingRuleSets rules, GatewayConfigurations configurations, RoutingPlanner planner,
+            GatewayConnectors connectors, GatewayHealth health, GatewayMetrics metrics) {
     }
 
     /** Authorizes the invoice with a card token or a customer token; answers the transaction. */
@@ -99,8 +126,8 @@ public class PaymentProcess {
                     ? Mono.just(invoice.transactionId())
                     : authorizedTransaction(caller, invoice, source, metadata);
             return authorized.flatMap(transactionId -> operate(caller, transactionId, Intent.capture(requested),
-                    metadata, started -> connector(started).capture(new CaptureRequest(
-                            started.operationId(), started.authorizationReference(), money(started))))
+                    metadata, started -> started.connector().capture(new CaptureRequest(
+                            started.operationId(), started.authorizationReference(), money(started.operation()))))
                     .thenReturn(transactionId));
         }).flatMap(transactionId -> view(caller, transactionId));
     }
@@ -109,8 +136,8 @@ public class PaymentProcess {
     public Mono<TransactionView> captureAutomatically(String projectId, String transactionId) {
         var system = new ProjectContext(new ProjectId(projectId), KeyType.SERVICE);
         return operate(system, transactionId, Intent.capture(null), Map.of(EventMetadata.PROJECT_ID, projectId),
-                started -> connector(started).capture(new CaptureRequest(started.operationId(),
-                        started.authorizationReference(), money(started))))
+                started -> started.connector().capture(new CaptureRequest(started.operationId(),
+                        started.authorizationReference(), money(started.operation()))))
                 .then(view(system, transactionId));
     }
 
@@ -118,7 +145,7 @@ public class PaymentProcess {
     public Mono<TransactionView> voidAuthorization(ProjectContext caller, String invoiceId, Map<String, ?> metadata) {
         return existingTransaction(caller, invoiceId)
                 .flatMap(transactionId -> operate(caller, transactionId, Intent.voiding(), metadata,
-                        started -> connector(started).voidAuthorization(new VoidRequest(started.operationId(),
+                        started -> started.connector().voidAuthorization(new VoidRequest(started.operationId(),
                                 started.authorizationReference())))
                         .thenReturn(transactionId))
                 .flatMap(transactionId -> view(caller, transactionId));
@@ -132,8 +159,8 @@ public class PaymentProcess {
             long requested = Money.parse(amount, invoice.currency()).minorUnits();
             return existingTransaction(caller, invoiceId).flatMap(transactionId -> operate(caller, transactionId,
                     Intent.refund(requested, refundId, reason, refundMetadata), metadata,
-                    started -> connector(started).refund(new RefundRequest(started.operationId(),
-                            started.authorizationReference(), money(started))))
+                    started -> started.connector().refund(new RefundRequest(started.operationId(),
+                            started.authorizationReference(), money(started.operation()))))
                     .thenReturn(transactionId));
         }).flatMap(transactionId -> view(caller, transactionId)).map(view -> new RefundResult(view, refundId));
     }
@@ -167,21 +194,144 @@ public class PaymentProcess {
                             .onErrorResume(ApiException.class, refused -> send(new FailRequestCommand(transactionId,
                                     refused.code().type(), refused.getMessage(), clock.instant()), metadata)
                                     .then(Mono.error(refused))))
-                    .flatMap(card -> operate(caller, transactionId, Intent.authorization(card.masked()), metadata,
-                            started -> connector(started).authorize(
-                                    new AuthorizationRequest(started.operationId(), transactionId, money(started),
-                                            card.card(), invoice.initiationType()))))
-                    .thenReturn(transactionId);
+                    .flatMap(card -> plan(caller, invoice, card)
+                            .flatMap(plan -> attempt(new Attempts(caller, transactionId, invoice, card, plan,
+                                    new ArrayList<>(plan.tags()), metadata), 0, null)))
+                    .then(Mono.defer(() -> settled(caller, transactionId)));
         });
+    }
+
+    /** One request's routing: the plan, and the routing tags so far (skipped gateways are added as they are met). */
+    private record Attempts(ProjectContext caller, String transactionId, KnownInvoice invoice, DetokenizedCard card,
+            RoutingPlan plan, List<String> tags, Map<String, ?> metadata) {
+    }
+
+    private Mono<RoutingPlan> plan(ProjectContext caller, KnownInvoice invoice, DetokenizedCard card) {
+        var masked = card.masked();
+        var facts = new PaymentFacts(Money.ofMinor(invoice.amountMinor(), invoice.currency()), masked.getScheme(),
+                masked.getCountryCode(), masked.getType(), invoice.initiationType(), metadataOf(invoice));
+        String project = caller.projectId().value();
+        return Blocking.call(() -> routing.planner().plan(caller.projectId(), facts, routing.rules().rules(project),
+                routing.configurations().list(project)));
+    }
+
+    /**
+     * The attempt on the plan's choice {@code index}: skipped at once when its gateway is unhealthy, else an
+     * authorization operation; then the next one, as {@link AttemptPolicy} allows.
+     */
+    private Mono<Void> attempt(Attempts attempts, int index, String lastError) {
+        List<RoutingPlan.Choice> choices = attempts.plan().choices();
+        if (index >= choices.size()) {
+            return send(new EndRoutingCommand(attempts.transactionId(),
+                    lastError == null ? Outcomes.GATEWAY_UNAVAILABLE : lastError, clock.instant()),
+                    attempts.metadata()).then();
+        }
+        RoutingPlan.Choice choice = choices.get(index);
+        return Blocking.call(() -> routing.connectors().find(choice.gatewayConfigurationId()))
+                .flatMap(found -> {
+                    if (found.isEmpty()) {
+                        return skip(attempts, index, lastError, choice, "no-connector");
+                    }
+                    var admission = routing.health().admit(choice.gatewayConfigurationId());
+                    if (admission instanceof GatewayHealth.Refused refused) {
+                        return skip(attempts, index, lastError, choice, refused.reason());
+                    }
+                    return call(attempts, index, choice, found.get().connector(), (GatewayHealth.Permit) admission);
+                });
+    }
+
+    private Mono<Void> skip(Attempts attempts, int index, String lastError, RoutingPlan.Choice choice, String reason) {
+        routing.metrics().recordSkip(choice.gatewayConfigurationId(), reason);
+        attempts.tags().add("skipped:" + choice.gatewayConfigurationId() + ":" + reason);
+        return attempt(attempts, index + 1, lastError == null ? Outcomes.GATEWAY_UNAVAILABLE : lastError);
+    }
+
+    private Mono<Void> call(Attempts attempts, int index, RoutingPlan.Choice choice, PaymentConnector connector,
+            GatewayHealth.Permit permit) {
+        String transactionId = attempts.transactionId();
+        var start = new StartOperationCommand(transactionId, attempts.caller().projectId(),
+                Ids.newId(OPERATION_PREFIX), OperationType.AUTHORIZATION, null, null, null, Map.of(),
+                attempts.card().masked(), choice.gatewayConfigurationId(), choice.gateway(), null, clock.instant());
+        long[] startedAt = new long[1];
+        return send(new RecordRoutingCommand(transactionId, attempts.tags(), clock.instant()), attempts.metadata())
+                .then(send(start, attempts.metadata()))
+                .doOnError(refused -> permit.release())
+                .cast(StartedOperation.class)
+                .flatMap(started -> Mono.fromRunnable(() -> startedAt[0] = System.nanoTime())
+                        .then(connector.authorize(new AuthorizationRequest(started.operationId(), transactionId,
+                                money(started), attempts.card().card(), attempts.invoice().initiationType())))
+                        .timeout(pspTimeout)
+                        .onErrorResume(TimeoutException.class, e -> Mono.just(new OperationOutcome.Unknown("timeout")))
+                        .flatMap(outcome -> {
+                            Duration took = Duration.ofNanos(System.nanoTime() - startedAt[0]);
+                            permit.record(outcome, took);
+                            routing.metrics().recordCall(choice.gatewayConfigurationId(), choice.gateway(),
+                                    OperationType.AUTHORIZATION.wire(), outcome, took);
+                            var next = AttemptPolicy.after(outcome, attempts.plan().fallbackOn(),
+                                    attempts.card().masked().getScheme());
+                            boolean goOn = next == AttemptPolicy.Next.NEXT;
+                            boolean mayFallBack = goOn && index + 1 < attempts.plan().choices().size();
+                            return completeAttempt(transactionId, started.operationId(), outcome, mayFallBack,
+                                    attempts.metadata())
+                                    .then(Mono.defer(() -> goOn ? attempt(attempts, index + 1, errorCode(outcome))
+                                            : next == AttemptPolicy.Next.STOP && !mayFallBack
+                                                    && outcome instanceof OperationOutcome.Unknown
+                                                    ? send(new EndRoutingCommand(transactionId, errorCode(outcome),
+                                                            clock.instant()), attempts.metadata()).then()
+                                                    : Mono.<Void>empty()));
+                        }));
+    }
+
+    /** An attempt's outcome recorded: a 3-D Secure challenge waits; an unknown one stays in flight (nothing sent). */
+    private Mono<Void> completeAttempt(String transactionId, String operationId, OperationOutcome outcome,
+            boolean mayFallBack, Map<String, ?> metadata) {
+        if (outcome instanceof OperationOutcome.ThreeDSecureRequired challenge) {
+            return send(new RequireThreeDSecureCommand(transactionId, operationId, challenge.challengeUrl(),
+                    clock.instant()), metadata).then();
+        }
+        return Outcomes.completion(transactionId, operationId, outcome, clock.instant())
+                .map(done -> send(new CompleteOperationCommand(done.transactionId(), done.operationId(),
+                        done.approved(), done.reference(), done.errorCode(), done.at(), mayFallBack), metadata).then())
+                .orElse(Mono.empty());
+    }
+
+    private static String errorCode(OperationOutcome outcome) {
+        if (outcome instanceof OperationOutcome.Declined declined) {
+            return declined.code();
+        }
+        return outcome instanceof OperationOutcome.Unknown ? "gateway.timeout" : Outcomes.GATEWAY_UNAVAILABLE;
+    }
+
+    /**
+     * The request's answer once routing is over, from the transaction itself (the reconciler may have resolved an
+     * earlier attempt meanwhile): authorized or waiting for 3-D Secure is a success; failed is its decline (402) or
+     * 502 when no gateway could take it; still pending means an attempt's outcome is unknown (502, resolved later).
+     */
+    private Mono<String> settled(ProjectContext caller, String transactionId) {
+        return view(caller, transactionId).flatMap(view -> {
+            if (view.status().equals("failed")) {
+                String code = view.errorCode();
+                return Mono.error(Outcomes.GATEWAY_UNAVAILABLE.equals(code)
+                        ? new ApiException(PaymentErrorCode.GATEWAY_UNAVAILABLE, "No payment provider could take the "
+                                + "payment now")
+                        : new ApiException(PaymentErrorCode.declined(code), "The operation was declined: " + code));
+            }
+            if (view.status().equals("pending") && !"challenge-required".equals(view.threeDSecureStatus())) {
+                return Mono.error(new ApiException(PaymentErrorCode.GATEWAY_UNAVAILABLE, "The payment provider did "
+                        + "not answer in time; the operation stays pending until its outcome is known"));
+            }
+            return Mono.just(transactionId);
+        });
+    }
+
+    private static Map<String, String> metadataOf(KnownInvoice invoice) {
+        return invoice.metadataJson() == null ? Map.of()
+                : JSON.readValue(invoice.metadataJson(), new TypeReference<Map<String, String>>() { });
     }
 
     /** The intent of one operation, before the aggregate decides the amount (a full capture) and reserves it. */
     private record Intent(OperationType type, Long amountMinor, String refundId, String reason,
             Map<String, String> refundMetadata, PaymentCard card) {
-
-        static Intent authorization(PaymentCard card) {
-            return new Intent(OperationType.AUTHORIZATION, null, null, null, Map.of(), card);
-        }
 
         static Intent capture(Long amountMinor) {
             return new Intent(OperationType.CAPTURE, amountMinor, null, null, Map.of(), null);
@@ -198,15 +348,35 @@ public class PaymentProcess {
 
     /** Records the intent, calls the PSP outside the aggregate, records the outcome. */
     private Mono<Void> operate(ProjectContext caller, String transactionId, Intent intent, Map<String, ?> metadata,
-            Function<StartedOperation, Mono<OperationOutcome>> call) {
+            Function<Started, Mono<OperationOutcome>> call) {
         var start = new StartOperationCommand(transactionId, caller.projectId(), Ids.newId(OPERATION_PREFIX),
                 intent.type(), intent.amountMinor(), intent.refundId(), intent.reason(), intent.refundMetadata(),
-                intent.card(), gateway, clock.instant());
+                intent.card(), null, clock.instant());
         return send(start, metadata).cast(StartedOperation.class)
-                .flatMap(started -> call.apply(started)
-                        .timeout(pspTimeout)
-                        .onErrorResume(TimeoutException.class, e -> Mono.just(new OperationOutcome.Unknown("timeout")))
+                .flatMap(started -> Blocking.call(() -> routing.connectors().get(started.gatewayConfigurationId()))
+                        .flatMap(connector -> {
+                            long startedAt = System.nanoTime();
+                            return call.apply(new Started(started, connector))
+                                    .timeout(pspTimeout)
+                                    .onErrorResume(TimeoutException.class,
+                                            e -> Mono.just(new OperationOutcome.Unknown("timeout")))
+                                    .doOnNext(outcome -> routing.metrics().recordCall(started.gatewayConfigurationId(),
+                                            null, intent.type().wire(), outcome,
+                                            Duration.ofNanos(System.nanoTime() - startedAt)));
+                        })
                         .flatMap(outcome -> complete(transactionId, started.operationId(), outcome, metadata)));
+    }
+
+    /** A started operation and the connector of its gateway configuration. */
+    private record Started(StartedOperation operation, PaymentConnector connector) {
+
+        String operationId() {
+            return operation.operationId();
+        }
+
+        String authorizationReference() {
+            return operation.authorizationReference();
+        }
     }
 
     private Mono<Void> complete(String transactionId, String operationId, OperationOutcome outcome,
@@ -241,16 +411,13 @@ public class PaymentProcess {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("three-d-s", operationId)))
                 .flatMap(operation -> send(new CompleteThreeDSecureCommand(operation.transactionId(), caller.projectId(),
                         operationId, passed, clock.instant()), metadata)
-                        .then(connectors.get(operation.gateway()).completeAuthentication(operationId, passed)
+                        .then(Blocking.call(() -> routing.connectors().get(operation.gateway())))
+                        .flatMap(connector -> connector.completeAuthentication(operationId, passed)
                                 .timeout(pspTimeout)
                                 .onErrorResume(TimeoutException.class,
                                         e -> Mono.just(new OperationOutcome.Unknown("timeout"))))
                         .flatMap(outcome -> complete(operation.transactionId(), operationId, outcome, metadata))
                         .then(view(caller, operation.transactionId())));
-    }
-
-    private PaymentConnector connector(StartedOperation started) {
-        return connectors.get(started.gatewayConfigurationId());
     }
 
     private static Money money(StartedOperation started) {

@@ -1,7 +1,10 @@
 package io.smartrouter.payment.transaction.query;
 
 import io.smartrouter.payment.transaction.api.OperationType;
+import io.smartrouter.schemas.payment.AuthorizationAttemptFailedEvent;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationApprovedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationVoidedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
@@ -9,6 +12,7 @@ import io.smartrouter.schemas.payment.TransactionCapturedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
+import io.smartrouter.schemas.payment.TransactionRoutedEvent;
 import io.smartrouter.schemas.payment.TransactionVoidedEvent;
 import io.smartrouter.schemas.payment.VoidFailedEvent;
 import java.time.Instant;
@@ -30,6 +34,9 @@ public class PendingOperations {
 
     /** The type of a pending request (not an operation sent to a PSP). */
     public static final String REQUEST = "request";
+    /** An authorization attempt approved after the transaction was authorized elsewhere: to be voided. */
+    public static final String LATE_AUTHORIZATION = "late-authorization";
+    static final String NEXT_ATTEMPT_SUFFIX = ".next";
     static final String NO_GATEWAY = "-";
 
     private final PendingOperationRepository operations;
@@ -61,6 +68,42 @@ public class PendingOperations {
     @EventHandler
     void on(TransactionAuthorizedEvent event) {
         operations.deleteById(event.getOperationId());
+        operations.deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
+    }
+
+    /**
+     * The router goes on to the next gateway: until that attempt starts the request is in flight again, so a crash in
+     * between is found (and failed) like a request that never reached an authorization.
+     */
+    @EventHandler
+    void on(AuthorizationAttemptFailedEvent event) {
+        operations.deleteById(event.getOperationId());
+        operations.save(new PendingOperation(event.getOperationId() + NEXT_ATTEMPT_SUFFIX, event.getTransactionId(),
+                REQUEST, 0, "XXX", NO_GATEWAY, null, event.getFailedAt()));
+    }
+
+    /** Routing ended with an attempt still in flight: that attempt's own row decides the rest. */
+    @EventHandler
+    void on(TransactionRoutedEvent event) {
+        if (event.getEnded()) {
+            operations.deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
+        }
+    }
+
+    @EventHandler
+    void on(LateAuthorizationApprovedEvent event) {
+        operations.deleteById(event.getOperationId());
+        operations.save(new PendingOperation(event.getOperationId(), event.getTransactionId(), LATE_AUTHORIZATION,
+                event.getAmount(), event.getCurrency(), event.getGatewayConfigurationId(), event.getGatewayReference(),
+                event.getApprovedAt()));
+    }
+
+    @EventHandler
+    void on(LateAuthorizationVoidedEvent event) {
+        operations.deleteById(event.getOperationId());
+        if (event.getErrorCode() == null) {
+            operations.deleteById(event.getAttemptOperationId());
+        }
     }
 
     @EventHandler
@@ -99,6 +142,12 @@ public class PendingOperations {
     @EventHandler
     void on(RefundFailedEvent event) {
         operations.deleteById(event.getOperationId());
+    }
+
+    /** Drops a request row the reconciler dealt with (failed, or found moved on). */
+    @Transactional
+    public void forget(String operationId) {
+        operations.deleteById(operationId);
     }
 
     @Transactional(readOnly = true)

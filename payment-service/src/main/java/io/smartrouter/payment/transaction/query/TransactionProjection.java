@@ -1,7 +1,10 @@
 package io.smartrouter.payment.transaction.query;
 
 import io.smartrouter.payment.transaction.api.FindTransactionQuery;
+import io.smartrouter.schemas.payment.AuthorizationAttemptFailedEvent;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationApprovedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationVoidedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
 import io.smartrouter.schemas.payment.ThreeDSecureCompletedEvent;
@@ -13,6 +16,7 @@ import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
+import io.smartrouter.schemas.payment.TransactionRoutedEvent;
 import io.smartrouter.schemas.payment.TransactionVoidedEvent;
 import io.smartrouter.schemas.payment.VoidFailedEvent;
 import java.util.Optional;
@@ -49,6 +53,26 @@ public class TransactionProjection {
     @EventHandler
     void on(OperationStartedEvent event) {
         update(event.getTransactionId(), view -> TransactionViews.started(view, event));
+    }
+
+    @EventHandler
+    void on(TransactionRoutedEvent event) {
+        update(event.getTransactionId(), view -> TransactionViews.routed(view, event));
+    }
+
+    @EventHandler
+    void on(AuthorizationAttemptFailedEvent event) {
+        update(event.getTransactionId(), view -> TransactionViews.attemptFailed(view, event));
+    }
+
+    @EventHandler
+    void on(LateAuthorizationApprovedEvent event) {
+        update(event.getTransactionId(), view -> TransactionViews.lateApproved(view, event));
+    }
+
+    @EventHandler
+    void on(LateAuthorizationVoidedEvent event) {
+        update(event.getTransactionId(), view -> TransactionViews.lateVoided(view, event));
     }
 
     @EventHandler

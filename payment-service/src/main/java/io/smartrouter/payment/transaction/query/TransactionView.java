@@ -13,11 +13,30 @@ public record TransactionView(String id, String projectId, String invoiceId, Str
         String cardId, CardView card, String status, long amount, String currency, long authorizedAmount,
         long capturedAmount, long refundedAmount, String gatewayConfigurationId, String errorCode,
         String threeDSecureStatus, Instant autoCaptureAt, Instant authorizationExpiresAt, int attemptsCount,
-        List<OperationView> operations, List<RefundView> refunds, Instant createdAt, Instant updatedAt) {
+        List<OperationView> operations, List<RefundView> refunds, Instant createdAt, Instant updatedAt,
+        String gatewayName, List<String> routingTags) {
 
+    /** Documents written before routing have neither a gateway name nor routing tags. */
     public TransactionView {
         operations = List.copyOf(operations);
         refunds = List.copyOf(refunds);
+        routingTags = routingTags == null ? List.of() : List.copyOf(routingTags);
+    }
+
+    /** The same transaction with another gateway (name) and routing tags. */
+    TransactionView routedTo(String configurationId, String gateway, List<String> tags, Instant at) {
+        return new TransactionView(id, projectId, invoiceId, customerId, tokenId, cardId, card, status, amount,
+                currency, authorizedAmount, capturedAmount, refundedAmount, configurationId, errorCode,
+                threeDSecureStatus, autoCaptureAt, authorizationExpiresAt, attemptsCount, operations, refunds,
+                createdAt, at, gateway, tags);
+    }
+
+    /** The same transaction with {@code code} as its last error (an attempt's failure is not the transaction's). */
+    TransactionView withErrorCode(String code) {
+        return new TransactionView(id, projectId, invoiceId, customerId, tokenId, cardId, card, status, amount,
+                currency, authorizedAmount, capturedAmount, refundedAmount, gatewayConfigurationId, code,
+                threeDSecureStatus, autoCaptureAt, authorizationExpiresAt, attemptsCount, operations, refunds,
+                createdAt, updatedAt, gatewayName, routingTags);
     }
 
     /** The view with its 3-D Secure status, an operation recorded, at {@code at}. */
@@ -28,7 +47,8 @@ public record TransactionView(String id, String projectId, String invoiceId, Str
         }
         return new TransactionView(id, projectId, invoiceId, customerId, tokenId, cardId, card, this.status, amount,
                 currency, authorizedAmount, capturedAmount, refundedAmount, gatewayConfigurationId, errorCode, status,
-                autoCaptureAt, authorizationExpiresAt, attemptsCount, all, refunds, createdAt, at);
+                autoCaptureAt, authorizationExpiresAt, attemptsCount, all, refunds, createdAt, at, gatewayName,
+                routingTags);
     }
 
     /** What can still be captured (while authorized) or refunded (once captured). */

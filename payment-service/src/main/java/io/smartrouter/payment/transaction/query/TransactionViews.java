@@ -3,7 +3,10 @@ package io.smartrouter.payment.transaction.query;
 import io.smartrouter.payment.transaction.query.TransactionView.CardView;
 import io.smartrouter.payment.transaction.query.TransactionView.OperationView;
 import io.smartrouter.payment.transaction.query.TransactionView.RefundView;
+import io.smartrouter.schemas.payment.AuthorizationAttemptFailedEvent;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationApprovedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationVoidedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
 import io.smartrouter.schemas.payment.ThreeDSecureCompletedEvent;
@@ -15,6 +18,7 @@ import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
+import io.smartrouter.schemas.payment.TransactionRoutedEvent;
 import io.smartrouter.schemas.payment.TransactionVoidedEvent;
 import io.smartrouter.schemas.payment.VoidFailedEvent;
 import java.time.Instant;
@@ -44,10 +48,22 @@ final class TransactionViews {
                 current == null ? null : current.gatewayConfigurationId(), null, null, event.getAutoCaptureAt(), null,
                 current == null ? 1 : current.attemptsCount() + 1, operations,
                 current == null ? List.of() : current.refunds(),
-                current == null ? event.getRequestedAt() : current.createdAt(), event.getRequestedAt());
+                current == null ? event.getRequestedAt() : current.createdAt(), event.getRequestedAt(),
+                current == null ? null : current.gatewayName(), List.of());
     }
 
+    /**
+     * An operation started. An authorization attempt makes the transaction's gateway the attempt's; one after the
+     * first of its request counts as another attempt (the request counted the first). Other operations keep the
+     * authorizing gateway.
+     */
     static TransactionView started(TransactionView view, OperationStartedEvent event) {
+        boolean attempt = event.getType().equals("authorization");
+        boolean laterAttempt = attempt && attemptedSinceLastRequest(view.operations());
+        String gateway = attempt || event.getTargetOperationId() == null ? event.getGatewayConfigurationId()
+                : view.gatewayConfigurationId();
+        String gatewayName = !attempt && event.getTargetOperationId() != null ? view.gatewayName()
+                : event.getGatewayName() != null ? event.getGatewayName() : view.gatewayName();
         List<OperationView> operations = new ArrayList<>(view.operations());
         operations.add(new OperationView(event.getOperationId(), event.getType(), event.getGatewayConfigurationId(),
                 event.getAmount(), PENDING, false, null, event.getStartedAt()));
@@ -61,11 +77,53 @@ final class TransactionViews {
                 event.getCard().getLast4Digits());
         return new TransactionView(view.id(), view.projectId(), view.invoiceId(), view.customerId(), view.tokenId(),
                 view.cardId(), card, view.status(), view.amount(), view.currency(), view.authorizedAmount(),
-                view.capturedAmount(), view.refundedAmount(), event.getGatewayConfigurationId(), view.errorCode(),
-                view.threeDSecureStatus(), view.autoCaptureAt(), view.authorizationExpiresAt(), view.attemptsCount(),
-                operations, refunds,
+                view.capturedAmount(), view.refundedAmount(), gateway, view.errorCode(),
+                view.threeDSecureStatus(), view.autoCaptureAt(), view.authorizationExpiresAt(),
+                view.attemptsCount() + (laterAttempt ? 1 : 0), operations, refunds,
                 view.createdAt(),
-                event.getStartedAt());
+                event.getStartedAt(), gatewayName, view.routingTags());
+    }
+
+    private static boolean attemptedSinceLastRequest(List<OperationView> operations) {
+        for (int i = operations.size() - 1; i >= 0; i--) {
+            String type = operations.get(i).type();
+            if (type.equals("request")) {
+                return false;
+            }
+            if (type.equals("authorization")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The routing tags of the current request. */
+    static TransactionView routed(TransactionView view, TransactionRoutedEvent event) {
+        return view.routedTo(view.gatewayConfigurationId(), view.gatewayName(), event.getRoutingTags(),
+                event.getRoutedAt());
+    }
+
+    /** An attempt failed and the router goes on: the attempt shows failed; the transaction stays pending. */
+    static TransactionView attemptFailed(TransactionView view, AuthorizationAttemptFailedEvent event) {
+        return withOutcome(view, event.getOperationId(), event.getErrorCode(), event.getFailedAt(), view.status(),
+                view.authorizedAmount(), view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(),
+                UnaryOperator.identity()).withErrorCode(view.errorCode());
+    }
+
+    /**
+     * An attempt approved after another authorized the transaction: the attempt shows succeeded (its hold is voided
+     * next); the transaction's own gateway and status do not change.
+     */
+    static TransactionView lateApproved(TransactionView view, LateAuthorizationApprovedEvent event) {
+        return withOutcome(view, event.getOperationId(), null, event.getApprovedAt(), view.status(),
+                view.authorizedAmount(), view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(),
+                UnaryOperator.identity()).withErrorCode(view.errorCode());
+    }
+
+    static TransactionView lateVoided(TransactionView view, LateAuthorizationVoidedEvent event) {
+        return withOutcome(view, event.getOperationId(), event.getErrorCode(), event.getCompletedAt(), view.status(),
+                view.authorizedAmount(), view.capturedAmount(), view.refundedAmount(), view.authorizationExpiresAt(),
+                UnaryOperator.identity()).withErrorCode(view.errorCode());
     }
 
     static TransactionView authorized(TransactionView view, TransactionAuthorizedEvent event) {
@@ -141,7 +199,7 @@ final class TransactionViews {
                 changed.gatewayConfigurationId(), changed.errorCode(), changed.threeDSecureStatus(),
                 changed.autoCaptureAt(),
                 changed.authorizationExpiresAt(), changed.attemptsCount(), operations, changed.refunds(),
-                changed.createdAt(), changed.updatedAt());
+                changed.createdAt(), changed.updatedAt(), changed.gatewayName(), changed.routingTags());
     }
 
     static TransactionView refunded(TransactionView view, TransactionRefundedEvent event) {
@@ -169,7 +227,8 @@ final class TransactionViews {
                 view.cardId(), view.card(), status, view.amount(), view.currency(), authorized, captured, refunded,
                 view.gatewayConfigurationId(), errorCode, view.threeDSecureStatus(), view.autoCaptureAt(), expiresAt,
                 view.attemptsCount(), operations,
-                view.refunds().stream().map(refundUpdate).toList(), view.createdAt(), at);
+                view.refunds().stream().map(refundUpdate).toList(), view.createdAt(), at, view.gatewayName(),
+                view.routingTags());
     }
 
     private static RefundView settle(RefundView refund, String status, String errorCode) {

@@ -24,14 +24,22 @@ record TransactionResponse(String id, String projectId, String invoiceId, String
                         card.last4Digits()),
                 view.status(), decimal(view.amount(), currency), currency, decimal(view.authorizedAmount(), currency),
                 decimal(view.capturedAmount(), currency), decimal(view.refundedAmount(), currency),
-                decimal(view.availableAmount(), currency), view.gatewayConfigurationId(), view.gatewayConfigurationId(),
+                decimal(view.availableAmount(), currency), view.gatewayConfigurationId(), gatewayName(view),
                 view.errorCode(), view.threeDSecureStatus(), view.autoCaptureAt(), view.authorizationExpiresAt(),
-                view.attemptsCount(), List.of(),
+                view.attemptsCount(), view.routingTags(),
                 view.operations().stream().map(op -> new Operation(op.id(), op.type(), op.gatewayConfigurationId(),
                         decimal(op.amount(), currency), op.status(), op.hasFailed(), op.errorCode(), op.createdAt()))
                         .toList(),
                 view.refunds().stream().map(refund -> Refund.of(refund, currency)).toList(),
                 new ProjectId(view.projectId()).sandbox(), view.createdAt());
+    }
+
+    /** Transactions made before routing went to the built-in sandbox, and did not record a gateway name. */
+    private static String gatewayName(TransactionView view) {
+        if (view.gatewayName() != null) {
+            return view.gatewayName();
+        }
+        return "sandbox".equals(view.gatewayConfigurationId()) ? "sandbox" : null;
     }
 
     static String decimal(long minorUnits, String currency) {
