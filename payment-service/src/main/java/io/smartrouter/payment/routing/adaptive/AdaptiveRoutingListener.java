@@ -73,8 +73,10 @@ public class AdaptiveRoutingListener implements ConsumerSeekAware {
         SpecificRecord event = EventPayloads.decode(envelope.getPayload());
         if (event instanceof OperationStartedEvent started) {
             if (OperationType.AUTHORIZATION.wire().equals(started.getType())) {
-                authorizations.started(started.getOperationId(), started.getGatewayConfigurationId(),
-                        segmentOf(started), started.getStartedAt());
+                PaymentCard card = started.getCard();
+                String cardKey = card == null ? null : card.getIin() + "*" + card.getLast4Digits();
+                authorizations.started(started.getOperationId(), started.getTransactionId(), cardKey,
+                        started.getGatewayConfigurationId(), segmentOf(started), started.getStartedAt());
             }
         } else if (event instanceof ThreeDSecureRequiredEvent required) {
             authorizations.challenged(required.getOperationId(), required.getRequiredAt());

@@ -21,7 +21,10 @@ import java.util.Map;
 public final class InFlightAuthorizations {
 
     /** {@code since}: the start, or for a challenge the moment the challenge began. */
-    private record Attempt(String configurationId, Segment segment, Instant since) {
+    private record Attempt(String configurationId, Segment segment, Instant since, boolean retry) {
+    }
+
+    private record Card(String key, Instant seen) {
     }
 
     private final GatewayLearner learner;
@@ -32,6 +35,7 @@ public final class InFlightAuthorizations {
     private final LinkedHashMap<String, Attempt> inFlight = new LinkedHashMap<>();
     private final LinkedHashMap<String, Attempt> challenges = new LinkedHashMap<>();
     private final LinkedHashMap<String, Instant> completed = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Card> cardsByTransaction = new LinkedHashMap<>();
     private Instant watermark = Instant.EPOCH;
 
     public InFlightAuthorizations(GatewayLearner learner, Duration timeout, Duration challengeTimeout,
@@ -43,15 +47,27 @@ public final class InFlightAuthorizations {
         this.maxEntries = maxEntries;
     }
 
-    /** An authorization operation was sent to {@code configurationId}. */
-    public synchronized void started(String operationId, String configurationId, Segment segment,
-            Instant startedAt) {
+    /**
+     * An authorization operation of {@code transactionId} was sent to {@code configurationId}. {@code cardKey}
+     * identifies the card without revealing it (e.g. IIN and last 4 digits; {@code null} if unknown): a second attempt
+     * with the same card in the same transaction is a retry (the router's fallback, or the customer trying again) and
+     * teaches only gateway errors and latency ({@link GatewayLearner#record(String, Segment, AuthorizationOutcome,
+     * Duration, Instant, boolean)}).
+     */
+    public synchronized void started(String operationId, String transactionId, String cardKey, String configurationId,
+            Segment segment, Instant startedAt) {
         advance(startedAt);
         if (completed.containsKey(operationId) || inFlight.containsKey(operationId)
                 || challenges.containsKey(operationId)) {
             return;
         }
-        inFlight.put(operationId, new Attempt(configurationId, segment, startedAt));
+        Card previous = cardsByTransaction.remove(transactionId);
+        boolean retry = cardKey != null && previous != null && cardKey.equals(previous.key());
+        cardsByTransaction.put(transactionId, new Card(cardKey, startedAt));
+        while (cardsByTransaction.size() > maxEntries) {
+            removeEldest(cardsByTransaction);
+        }
+        inFlight.put(operationId, new Attempt(configurationId, segment, startedAt, retry));
         while (inFlight.size() > maxEntries) {
             removeEldest(inFlight);
         }
@@ -62,7 +78,7 @@ public final class InFlightAuthorizations {
         advance(at);
         Attempt attempt = inFlight.remove(operationId);
         if (attempt != null) {
-            challenges.put(operationId, new Attempt(attempt.configurationId(), attempt.segment(), at));
+            challenges.put(operationId, new Attempt(attempt.configurationId(), attempt.segment(), at, attempt.retry()));
             while (challenges.size() > maxEntries) {
                 removeEldest(challenges);
             }
@@ -81,7 +97,7 @@ public final class InFlightAuthorizations {
             }
         }
         remember(operationId, at);
-        learner.record(attempt.configurationId(), attempt.segment(), outcome, latency, at);
+        learner.record(attempt.configurationId(), attempt.segment(), outcome, latency, at, attempt.retry());
     }
 
     /** How many operations are awaiting an outcome. */
@@ -102,7 +118,7 @@ public final class InFlightAuthorizations {
                 break;
             }
             learner.record(attempt.configurationId(), attempt.segment(), AuthorizationOutcome.GATEWAY_ERROR, timeout,
-                    attempt.since().plus(timeout));
+                    attempt.since().plus(timeout), attempt.retry());
             remember(entry.getKey(), watermark);
             attempts.remove();
         }
@@ -114,6 +130,10 @@ public final class InFlightAuthorizations {
             }
             remember(entry.getKey(), watermark);
             waiting.remove();
+        }
+        Iterator<Card> cards = cardsByTransaction.values().iterator();
+        while (cards.hasNext() && Duration.between(cards.next().seen(), watermark).compareTo(remember) > 0) {
+            cards.remove();
         }
         Iterator<Instant> done = completed.values().iterator();
         while (done.hasNext() && Duration.between(done.next(), watermark).compareTo(remember) > 0) {

@@ -20,8 +20,8 @@ class InFlightAuthorizationsTests {
 
     @Test
     void pairsAStartWithItsOutcomeForTheGatewayAndTheLatency() {
-        authorizations.started("op-1", "psp-a", SEGMENT, T0);
-        authorizations.started("op-2", "psp-b", SEGMENT, T0);
+        authorizations.started("op-1", "tr-op-1", null, "psp-a", SEGMENT, T0);
+        authorizations.started("op-2", "tr-op-2", null, "psp-b", SEGMENT, T0);
         authorizations.completed("op-1", AuthorizationOutcome.APPROVED, T0.plusMillis(400));
         authorizations.completed("op-2", AuthorizationOutcome.SOFT_DECLINE, T0.plusMillis(800));
 
@@ -34,13 +34,32 @@ class InFlightAuthorizationsTests {
 
     @Test
     void redeliveredStartsAndOutcomesCountOnce() {
-        authorizations.started("op-1", "psp-a", SEGMENT, T0);
+        authorizations.started("op-1", "tr-op-1", null, "psp-a", SEGMENT, T0);
         authorizations.completed("op-1", AuthorizationOutcome.APPROVED, T0.plusMillis(400));
-        authorizations.started("op-1", "psp-a", SEGMENT, T0);
+        authorizations.started("op-1", "tr-op-1", null, "psp-a", SEGMENT, T0);
         authorizations.completed("op-1", AuthorizationOutcome.APPROVED, T0.plusMillis(400));
 
         assertThat(learner.estimate("psp-a", SEGMENT).approvals()).isEqualTo(1);
         assertThat(authorizations.inFlight()).isZero();
+    }
+
+    @Test
+    void aRetryWithTheSameCardTeachesOnlyItsGatewayErrorsAndLatency() {
+        authorizations.started("op-1", "tr-1", "424242*4242", "psp-a", SEGMENT, T0);
+        authorizations.completed("op-1", AuthorizationOutcome.SOFT_DECLINE, T0.plusMillis(300));
+        authorizations.started("op-2", "tr-1", "424242*4242", "psp-b", SEGMENT, T0.plusMillis(310));
+        authorizations.completed("op-2", AuthorizationOutcome.SOFT_DECLINE, T0.plusMillis(810));
+        authorizations.started("op-3", "tr-1", "424242*4242", "psp-c", SEGMENT, T0.plusMillis(820));
+        authorizations.completed("op-3", AuthorizationOutcome.GATEWAY_ERROR, T0.plusMillis(840));
+        authorizations.started("op-4", "tr-1", "555555*4444", "psp-b", SEGMENT, T0.plusSeconds(30));
+        authorizations.completed("op-4", AuthorizationOutcome.APPROVED, T0.plusSeconds(31));
+
+        assertThat(learner.estimate("psp-a", SEGMENT).failures()).isEqualTo(1);
+        GatewayLearner.Estimate b = learner.estimate("psp-b", SEGMENT);
+        assertThat(b.failures()).isZero(); // the fallback's decline: not a fair sample of psp-b
+        assertThat(b.approvals()).isEqualTo(1); // another card: a first attempt again
+        assertThat(b.latencySeconds()).isCloseTo(0.75, within(1e-9));
+        assertThat(learner.estimate("psp-c", SEGMENT).failures()).isEqualTo(1); // gateway errors always count
     }
 
     @Test
@@ -52,8 +71,8 @@ class InFlightAuthorizationsTests {
 
     @Test
     void anAuthorizationWithoutOutcomeAfterTheTimeoutIsAGatewayErrorAndItsLateOutcomeIsIgnored() {
-        authorizations.started("op-hung", "psp-a", SEGMENT, T0);
-        authorizations.started("op-later", "psp-b", SEGMENT, T0.plusSeconds(21));
+        authorizations.started("op-hung", "tr-op-hung", null, "psp-a", SEGMENT, T0);
+        authorizations.started("op-later", "tr-op-later", null, "psp-b", SEGMENT, T0.plusSeconds(21));
 
         GatewayLearner.Estimate a = learner.estimate("psp-a", SEGMENT);
         assertThat(a.failures()).isEqualTo(1);
@@ -66,9 +85,9 @@ class InFlightAuthorizationsTests {
 
     @Test
     void aThreeDSecureChallengeCountsItsOutcomeWithoutLatencyAndIsNotTimedOutLikeAGatewayCall() {
-        authorizations.started("op-3ds", "psp-a", SEGMENT, T0);
+        authorizations.started("op-3ds", "tr-op-3ds", null, "psp-a", SEGMENT, T0);
         authorizations.challenged("op-3ds", T0.plusMillis(300));
-        authorizations.started("op-other", "psp-b", SEGMENT, T0.plusSeconds(120));
+        authorizations.started("op-other", "tr-op-other", null, "psp-b", SEGMENT, T0.plusSeconds(120));
         authorizations.completed("op-3ds", AuthorizationOutcome.APPROVED, T0.plusSeconds(125));
 
         GatewayLearner.Estimate a = learner.estimate("psp-a", SEGMENT);
@@ -79,9 +98,9 @@ class InFlightAuthorizationsTests {
 
     @Test
     void anAbandonedChallengeIsForgottenWithoutCounting() {
-        authorizations.started("op-3ds", "psp-a", SEGMENT, T0);
+        authorizations.started("op-3ds", "tr-op-3ds", null, "psp-a", SEGMENT, T0);
         authorizations.challenged("op-3ds", T0.plusMillis(300));
-        authorizations.started("op-other", "psp-b", SEGMENT, T0.plusSeconds(16 * 60));
+        authorizations.started("op-other", "tr-op-other", null, "psp-b", SEGMENT, T0.plusSeconds(16 * 60));
 
         assertThat(authorizations.inFlight()).isEqualTo(1);
         assertThat(learner.estimate("psp-a", SEGMENT).observations()).isZero();
@@ -92,7 +111,7 @@ class InFlightAuthorizationsTests {
         InFlightAuthorizations small = new InFlightAuthorizations(learner, Duration.ofSeconds(20),
                 Duration.ofMinutes(15), 3);
         for (int i = 0; i < 10; i++) {
-            small.started("op-" + i, "psp-a", SEGMENT, T0);
+            small.started("op-" + i, "tr-" + i, null, "psp-a", SEGMENT, T0);
         }
 
         assertThat(small.inFlight()).isEqualTo(3);
