@@ -68,7 +68,8 @@ class AdaptiveRoutingTests {
     /**
      * Synthetic gateways at 90 %, 80 % and 70 %, ten payments a second, each sent to the first-ranked gateway. After 5
      * minutes psp-a drops to 50 % for 5 minutes, then recovers. Its share must fall below 20 % within 90 seconds of the
-     * drop (900 decisions; with 80 % for the runner-up, closer than in the benchmark, it takes 40-60 s) and come back above 50 % within 3 minutes of the recovery.
+     * drop (900 decisions; the runner-up at 80 % is closer than in the benchmark: it takes 40-60 s) and come back above
+     * 50 % within 3 minutes of the recovery.
      */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5})
