@@ -152,6 +152,16 @@ public final class GatewayLearner {
         return last;
     }
 
+    /**
+     * What the window holds for {@code configurationId} in exactly {@code segment}, without decay or fallback: for
+     * metrics and tests (routing uses {@link #estimate}).
+     */
+    public Estimate totals(String configurationId, Segment segment) {
+        Window window = windows.get(new Key(configurationId, segment));
+        return window == null ? new Estimate(segment, 0, 0, Double.NaN)
+                : window.totals(segment, bucketOf(clock.instant()));
+    }
+
     /** How many (configuration, segment) windows are held: the learner's memory, for tests and metrics. */
     public int windowCount() {
         return windows.size();
@@ -220,7 +230,15 @@ public final class GatewayLearner {
             }
         }
 
+        synchronized Estimate totals(Segment level, long now) {
+            return sum(level, now, false);
+        }
+
         synchronized Estimate estimate(Segment level, long now) {
+            return sum(level, now, true);
+        }
+
+        private Estimate sum(Segment level, long now, boolean decayed) {
             double ok = 0;
             double failed = 0;
             double latency = 0;
@@ -230,7 +248,7 @@ public final class GatewayLearner {
                 if (index[slot] == Long.MIN_VALUE || age < 0 || age >= index.length) {
                     continue;
                 }
-                double w = weight(age);
+                double w = decayed ? weight(age) : 1.0;
                 ok += w * approvals[slot];
                 failed += w * failures[slot];
                 latency += w * latencySum[slot];
