@@ -6,7 +6,7 @@ MVN ?= mvn
 SOURCES := $(shell find . \( -path ./data -o -name target -o -name node_modules -o -path ./.git \) -prune -o \( -name pom.xml -o -path "*/src/*" \) -type f -print)
 BUILT := deploy/target/.built
 
-.PHONY: help run build test bench chaos js-deps clean reset-data vault-keys vault-rotate-keys
+.PHONY: help run build test bench chaos js-deps clean reset-data vault-keys vault-rotate-keys bench-routing
 
 help:
 	@echo "make run         start Kafka and every service with embedded defaults (http://localhost:8080)"
@@ -14,6 +14,7 @@ help:
 	@echo "make bench       measure the platform against a minimal WebFlux endpoint and raw Kafka (about 5 minutes)"
 	@echo "make chaos       kill -9 every service and the broker in turn under load, then verify nothing was lost or doubled"
 	@echo "make build       package every module without running tests"
+	@echo "make bench-routing  the routing benchmark: adaptive vs static vs oracle routing, simulated (not in make test)"
 	@echo "make clean       remove build output (keeps ./data)"
 	@echo "make reset-data  delete ./data: every event, topic and database of the local platform"
 	@echo "make vault-keys  show the running vault's key versions; make vault-rotate-keys rotates (see vault-service/README.md)"
@@ -37,6 +38,12 @@ bench: $(BUILT)
 # Crash tests under load: kill -9 each service and the broker in turn, then verify the payments and the event log.
 chaos: $(BUILT)
 	java -cp "bench/target/classes:bench/target/lib/*" io.smartrouter.bench.Chaos
+
+# Issue 6's routing benchmark (a simulation, seconds; see payment-service/README.md). Not part of `make test`: its class
+# name matches none of Surefire's default patterns, so it runs only when named.
+bench-routing:
+	$(MVN) -q -T 2 -pl payment-service -am verify -Dcheckstyle.skip -Dtest=RoutingBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	@cat payment-service/target/routing-benchmark.txt
 
 # The JavaScript Avro decoder that proves other languages can read our topics (used by the tests).
 js-deps:
