@@ -9,6 +9,7 @@ import io.smartrouter.payment.gateway.query.GatewayConfigurations;
 import io.smartrouter.payment.gateway.settings.SettingsCipher;
 import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.payment.routing.RoutingPlanner;
+import io.smartrouter.payment.routing.adaptive.AdaptiveRouting;
 import io.smartrouter.payment.routing.command.RoutingRules;
 import io.smartrouter.payment.routing.health.GatewayHealth;
 import io.smartrouter.payment.routing.health.GatewayMetrics;
@@ -96,8 +97,9 @@ class PaymentConfiguration {
 
     @Bean
     PaymentProcess.Routing paymentRouting(RoutingRuleSets rules, GatewayConfigurations configurations,
-            GatewayConnectors connectors, GatewayHealth health, GatewayMetrics metrics) {
-        return new PaymentProcess.Routing(rules, configurations, new RoutingPlanner(), connectors, health, metrics);
+            GatewayConnectors connectors, GatewayHealth health, GatewayMetrics metrics, AdaptiveRouting adaptive) {
+        return new PaymentProcess.Routing(rules, configurations, new RoutingPlanner(adaptive), connectors, health,
+                metrics);
     }
 
     @Bean

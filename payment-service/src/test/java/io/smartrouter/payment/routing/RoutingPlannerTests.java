@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.payment.gateway.query.GatewayConfigurationView;
 import io.smartrouter.payment.routing.RoutingPlan.Choice;
+import io.smartrouter.payment.routing.adaptive.AdaptiveRouting;
+import io.smartrouter.payment.routing.adaptive.AuthorizationOutcome;
+import io.smartrouter.payment.routing.adaptive.GatewayLearner;
+import io.smartrouter.payment.routing.adaptive.Segment;
 import io.smartrouter.payment.routing.api.Fallback;
 import io.smartrouter.payment.routing.api.RoutingCondition;
 import io.smartrouter.payment.routing.api.RoutingRule;
 import io.smartrouter.platform.id.ProjectId;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RoutingPlannerTests {
@@ -18,7 +26,9 @@ class RoutingPlannerTests {
     static final ProjectId SANDBOX = new ProjectId("test-proj_demo");
     static final ProjectId LIVE = new ProjectId("proj_live");
     static final Instant T = Instant.parse("2026-11-25T10:00:00Z");
-    final RoutingPlanner planner = new RoutingPlanner();
+    final GatewayLearner learner = new GatewayLearner(GatewayLearner.Settings.DEFAULTS, Clock.fixed(T, ZoneOffset.UTC));
+    final RoutingPlanner planner = new RoutingPlanner(new AdaptiveRouting(learner, new SplittableRandom(7),
+            AdaptiveRouting.DEFAULT_LATENCY_WEIGHT));
 
     static GatewayConfigurationView configuration(String id, boolean enabled, int minute) {
         return new GatewayConfigurationView(id, SANDBOX.value(), "scripted", id, enabled, false, List.of(), "fp",
@@ -57,18 +67,34 @@ class RoutingPlannerTests {
     }
 
     @Test
-    void withoutAMatchingRuleTheEnabledConfigurationsGoInCreationOrderFailingOverOnBoth() {
-        var configurations = List.of(configuration("late", true, 5), configuration("off", false, 0),
-                configuration("early", true, 1));
+    void withoutAMatchingRuleTheLearnerOrdersTheEnabledConfigurationsFailingOverOnBoth() {
+        var segment = new Segment("EUR", "visa", "FR");
+        for (int i = 0; i < 200; i++) {
+            learner.record("early", segment, i % 2 == 0 ? AuthorizationOutcome.SOFT_DECLINE
+                    : AuthorizationOutcome.APPROVED, Duration.ofMillis(300), T);
+            learner.record("late", segment, i % 10 == 0 ? AuthorizationOutcome.SOFT_DECLINE
+                    : AuthorizationOutcome.APPROVED, Duration.ofMillis(300), T);
+        }
+        var configurations = List.of(configuration("early", true, 1), configuration("off", false, 0),
+                configuration("late", true, 5));
         var rules = List.of(rule("gb", List.of(new RoutingCondition("card_country", "==", List.of("GB"))),
-                List.of("late"), Set.of()));
+                List.of("early"), Set.of()));
 
-        RoutingPlan plan = planner.plan(SANDBOX, RuleMatcherTests.PAYMENT, rules,
-                configurations.stream().sorted((x, y) -> x.createdAt().compareTo(y.createdAt())).toList());
+        RoutingPlan plan = planner.plan(SANDBOX, RuleMatcherTests.PAYMENT, rules, configurations);
 
-        assertThat(plan.choices()).extracting(Choice::gatewayConfigurationId).containsExactly("early", "late");
+        assertThat(plan.choices()).extracting(Choice::gatewayConfigurationId).containsExactly("late", "early");
         assertThat(plan.fallbackOn()).containsExactlyInAnyOrder(Fallback.values());
-        assertThat(plan.tags()).containsExactly("order:configurations-by-creation");
+        assertThat(plan.tags()).startsWith("adaptive", "segment:EUR/visa/FR")
+                .contains("p_approval:late=0.90,early=0.50");
+    }
+
+    @Test
+    void aSingleEligibleConfigurationNeedsNoRanking() {
+        var plan = planner.plan(SANDBOX, RuleMatcherTests.PAYMENT, List.of(),
+                List.of(configuration("only", true, 0), configuration("off", false, 1)));
+
+        assertThat(plan.choices()).extracting(Choice::gatewayConfigurationId).containsExactly("only");
+        assertThat(plan.tags()).containsExactly("order:only-configuration");
     }
 
     @Test

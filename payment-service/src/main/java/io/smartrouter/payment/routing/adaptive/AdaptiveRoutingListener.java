@@ -3,6 +3,7 @@ package io.smartrouter.payment.routing.adaptive;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.envelope.EventEnvelope;
+import io.smartrouter.schemas.payment.AuthorizationAttemptFailedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.PaymentCard;
 import io.smartrouter.schemas.payment.ThreeDSecureRequiredEvent;
@@ -67,7 +68,8 @@ public class AdaptiveRoutingListener implements ConsumerSeekAware {
         if (!type.equals(OperationStartedEvent.class.getName())
                 && !type.equals(ThreeDSecureRequiredEvent.class.getName())
                 && !type.equals(TransactionAuthorizedEvent.class.getName())
-                && !type.equals(TransactionFailedEvent.class.getName())) {
+                && !type.equals(TransactionFailedEvent.class.getName())
+                && !type.equals(AuthorizationAttemptFailedEvent.class.getName())) {
             return;
         }
         SpecificRecord event = EventPayloads.decode(envelope.getPayload());
@@ -83,6 +85,10 @@ public class AdaptiveRoutingListener implements ConsumerSeekAware {
         } else if (event instanceof TransactionAuthorizedEvent authorized) {
             authorizations.completed(authorized.getOperationId(), AuthorizationOutcome.APPROVED,
                     authorized.getAuthorizedAt());
+        } else if (event instanceof AuthorizationAttemptFailedEvent attempt) {
+            // An attempt the router fell back from: the transaction goes on on another gateway.
+            authorizations.completed(attempt.getOperationId(), DeclineCodes.classify(attempt.getErrorCode()),
+                    attempt.getFailedAt());
         } else if (event instanceof TransactionFailedEvent failed && failed.getOperationId() != null) {
             // No operation id: the request failed before any gateway saw it (e.g. an unusable source).
             authorizations.completed(failed.getOperationId(), DeclineCodes.classify(failed.getErrorCode()),
