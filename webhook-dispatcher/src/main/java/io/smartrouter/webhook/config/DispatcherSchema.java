@@ -39,7 +39,8 @@ public final class DispatcherSchema {
                     + "endpoint_id VARCHAR(40), invoice_id VARCHAR(40), url VARCHAR(2048), lane VARCHAR(300) NOT NULL, "
                     + "status VARCHAR(16) NOT NULL, attempts INT NOT NULL, round_attempts INT NOT NULL, "
                     + "trigger_type VARCHAR(16) NOT NULL, next_attempt_at BIGINT NOT NULL, claimed_until BIGINT, "
-                    + "last_http_status INT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, "
+                    + "last_http_status INT, rearm BOOLEAN DEFAULT FALSE NOT NULL, created_at BIGINT NOT NULL, "
+                    + "updated_at BIGINT NOT NULL, "
                     + "CONSTRAINT webhook_delivery_once UNIQUE (event_id, receiver))",
             "CREATE INDEX IF NOT EXISTS webhook_delivery_due ON webhook_delivery (status, next_attempt_at)",
             // Every attempt, as the delivery log shows it.

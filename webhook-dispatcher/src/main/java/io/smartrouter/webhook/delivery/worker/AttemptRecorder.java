@@ -92,10 +92,14 @@ public class AttemptRecorder {
             default -> Deliveries.PENDING;
         };
         long nextAt = decision.nextAttemptAt() == null ? now.toEpochMilli() : decision.nextAttemptAt().toEpochMilli();
-        int updated = jdbc.update("UPDATE webhook_delivery SET status = ?, attempts = ?, round_attempts = ?, "
-                + "trigger_type = ?, next_attempt_at = ?, claimed_until = NULL, last_http_status = ?, updated_at = ? "
-                + "WHERE delivery_id = ? AND status = ? AND attempts = ?", rowStatus, number, round,
-                Deliveries.AUTOMATIC, nextAt, result.httpStatus(), now.toEpochMilli(), delivery.id(), Deliveries.SENDING,
+        // A resend or replay asked for while this attempt was in flight (rearm) starts a new manual round now.
+        int updated = jdbc.update("UPDATE webhook_delivery SET status = CASE WHEN rearm THEN ? ELSE ? END, attempts = ?, "
+                + "round_attempts = CASE WHEN rearm THEN 0 ELSE ? END, "
+                + "trigger_type = CASE WHEN rearm THEN ? ELSE ? END, "
+                + "next_attempt_at = CASE WHEN rearm THEN ? ELSE ? END, rearm = FALSE, claimed_until = NULL, "
+                + "last_http_status = ?, updated_at = ? WHERE delivery_id = ? AND status = ? AND attempts = ?",
+                Deliveries.PENDING, rowStatus, number, round, Deliveries.MANUAL, Deliveries.AUTOMATIC,
+                now.toEpochMilli(), nextAt, result.httpStatus(), now.toEpochMilli(), delivery.id(), Deliveries.SENDING,
                 delivery.attempts());
         if (updated == 0) {
             log.info("Delivery {} was claimed again meanwhile; attempt {} not recorded twice", delivery.id(), number);

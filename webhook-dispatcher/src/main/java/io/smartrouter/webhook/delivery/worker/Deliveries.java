@@ -45,8 +45,9 @@ public class Deliveries {
 
     /**
      * Schedules {@code event} to each receiver at {@code dueAt}, in the caller's transaction. A receiver that already
-     * has this event is re-armed for a manual (re)delivery, unless it is being sent right now, and left alone for an
-     * automatic one (the same domain event consumed twice). Answers how many deliveries were scheduled.
+     * has this event is re-armed for a manual (re)delivery, and left alone for an
+     * automatic one (the same domain event consumed twice); one being sent right now is sent once more after that
+     * attempt. Answers how many deliveries were scheduled.
      */
     public int schedule(PublicEvent event, List<Receiver> receivers, String trigger, Instant dueAt) {
         int scheduled = 0;
@@ -56,7 +57,10 @@ public class Deliveries {
                 int rearmed = jdbc.update("UPDATE webhook_delivery SET status = ?, round_attempts = 0, trigger_type = ?, "
                         + "next_attempt_at = ?, url = COALESCE(?, url), updated_at = ? WHERE event_id = ? AND receiver = ? "
                         + "AND status <> ?", PENDING, MANUAL, at, receiver.url(), at, event.id(), receiver.key(), SENDING);
-                if (rearmed > 0) {
+                // Being sent right now: sent once more after this attempt (the recorder re-arms it).
+                int flagged = rearmed > 0 ? 0 : jdbc.update("UPDATE webhook_delivery SET rearm = TRUE WHERE event_id = ? "
+                        + "AND receiver = ? AND status = ?", event.id(), receiver.key(), SENDING);
+                if (rearmed + flagged > 0) {
                     scheduled++;
                     continue;
                 }

@@ -6,5 +6,6 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Deletes an endpoint; nothing more is delivered to it. */
-public record DeleteWebhookEndpointCommand(@TargetAggregateIdentifier WebhookEndpointId endpointId, ProjectId projectId, Instant deletedAt) {
+public record DeleteWebhookEndpointCommand(@TargetAggregateIdentifier WebhookEndpointId endpointId,
+        ProjectId projectId, Instant deletedAt) {
 }
