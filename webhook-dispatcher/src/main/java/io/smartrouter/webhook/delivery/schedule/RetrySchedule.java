@@ -8,7 +8,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * When a delivery is tried again. Entry {@code i} of the schedule is the delay before attempt {@code i + 1}
- * (API.md: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h — about three days in all); a failure of the last
+ * (API.md: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h — about 27 hours in all); a failure of the last
  * attempt dead-letters the delivery. Each delay is spread by a random jitter so that receivers coming back from an
  * outage are not hit by every retry at the same instant. A {@code Retry-After} the receiver sent (429/503) is honoured
  * when it asks for more than the schedule, up to the schedule's longest delay.
