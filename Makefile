@@ -6,7 +6,7 @@ MVN ?= mvn
 SOURCES := $(shell find . \( -path ./data -o -name target -o -name node_modules -o -path ./.git \) -prune -o \( -name pom.xml -o -path "*/src/*" \) -type f -print)
 BUILT := deploy/target/.built
 
-.PHONY: help run build test bench chaos js-deps clean reset-data vault-keys vault-rotate-keys bench-routing
+.PHONY: help run build test bench chaos js-deps clean reset-data vault-keys vault-rotate-keys bench-routing webhook-replay
 
 help:
 	@echo "make run         start Kafka and every service with embedded defaults (http://localhost:8080)"
@@ -18,6 +18,7 @@ help:
 	@echo "make clean       remove build output (keeps ./data)"
 	@echo "make reset-data  delete ./data: every event, topic and database of the local platform"
 	@echo "make vault-keys  show the running vault's key versions; make vault-rotate-keys rotates (see vault-service/README.md)"
+	@echo "make webhook-replay SINCE=<RFC 3339> [UNTIL=…] [PROJECT=…] [ENDPOINT=whep_…] [EVENTS=a,b]  redeliver webhooks"
 
 run: $(BUILT)
 	java -cp "deploy/target/classes:deploy/target/lib/*" io.smartrouter.deploy.LocalPlatform
@@ -61,3 +62,8 @@ vault-keys:
 
 vault-rotate-keys:
 	@deploy/bin/vault-keys.sh rotate
+
+# Operator replay of webhooks from the running dispatcher's event store (see webhook-dispatcher/README.md).
+webhook-replay:
+	@deploy/bin/webhook-replay.sh --since "$(SINCE)" $(if $(UNTIL),--until "$(UNTIL)") \
+		$(if $(PROJECT),--project "$(PROJECT)") $(if $(ENDPOINT),--endpoint "$(ENDPOINT)") $(if $(EVENTS),--events "$(EVENTS)")

@@ -3,7 +3,7 @@ package io.smartrouter.webhook;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Webhook endpoints, signed delivery, retries and replay. Only its health endpoint exists until its issue lands. */
+/** The public events of the platform and their signed webhooks: endpoints, delivery with retries, the log, replay. */
 @SpringBootApplication
 public class WebhookDispatcherApplication {
 
