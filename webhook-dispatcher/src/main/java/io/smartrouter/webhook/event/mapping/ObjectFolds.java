@@ -5,7 +5,10 @@ import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import io.smartrouter.schemas.invoice.InvoiceFulfillmentUpdatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceLineItem;
+import io.smartrouter.schemas.payment.AuthorizationAttemptFailedEvent;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationApprovedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationVoidedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
 import io.smartrouter.schemas.payment.ThreeDSecureCompletedEvent;
@@ -16,6 +19,7 @@ import io.smartrouter.schemas.payment.TransactionCapturedEvent;
 import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
+import io.smartrouter.schemas.payment.TransactionRoutedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
 import io.smartrouter.schemas.payment.TransactionVoidedEvent;
 import io.smartrouter.schemas.payment.VoidFailedEvent;
@@ -151,6 +155,15 @@ public final class ObjectFolds {
         } else if (event instanceof RefundFailedEvent e) {
             outcome(t, e.getOperationId(), e.getErrorCode(), t.get("status").asString());
             settleRefund(t, e.getRefundId(), FAILED, e.getErrorCode());
+        } else if (event instanceof TransactionRoutedEvent e) {
+            ArrayNode tags = t.putArray("routing_tags");
+            e.getRoutingTags().forEach(tags::add);
+        } else if (event instanceof AuthorizationAttemptFailedEvent e) {
+            operationOutcome(t, e.getOperationId(), e.getErrorCode());
+        } else if (event instanceof LateAuthorizationApprovedEvent e) {
+            operationOutcome(t, e.getOperationId(), null);
+        } else if (event instanceof LateAuthorizationVoidedEvent e) {
+            operationOutcome(t, e.getOperationId(), e.getErrorCode());
         }
         amounts(t);
     }
@@ -314,6 +327,9 @@ public final class ObjectFolds {
             card.put("last_4_digits", e.getCard().getLast4Digits());
         }
         t.put("gateway_configuration_id", e.getGatewayConfigurationId());
+        if (e.getGatewayName() != null) {
+            t.put("gateway_name", e.getGatewayName());
+        }
     }
 
     private static void threeDSecureCompleted(ObjectNode t, ThreeDSecureCompletedEvent e) {
@@ -341,18 +357,24 @@ public final class ObjectFolds {
 
     /** An operation's outcome: the operation settled, the status and last error updated. */
     private static void outcome(ObjectNode t, String operationId, String errorCode, String status) {
-        if (operationId != null) {
-            for (JsonNode node : t.get("operations")) {
-                ObjectNode op = (ObjectNode) node;
-                if (operationId.equals(op.get("id").asString())) {
-                    op.put("status", errorCode == null ? SUCCEEDED : FAILED);
-                    op.put("has_failed", errorCode != null);
-                    op.put("error_code", errorCode);
-                }
-            }
-        }
+        operationOutcome(t, operationId, errorCode);
         t.put("status", status);
         t.put("error_code", errorCode);
+    }
+
+    /** One operation's outcome, the transaction's status unchanged (a fallen-back attempt, a late approval's void). */
+    private static void operationOutcome(ObjectNode t, String operationId, String errorCode) {
+        if (operationId == null) {
+            return;
+        }
+        for (JsonNode node : t.get("operations")) {
+            ObjectNode op = (ObjectNode) node;
+            if (operationId.equals(op.get("id").asString())) {
+                op.put("status", errorCode == null ? SUCCEEDED : FAILED);
+                op.put("has_failed", errorCode != null);
+                op.put("error_code", errorCode);
+            }
+        }
     }
 
     private static void settleRefund(ObjectNode t, String refundId, String status, String errorCode) {

@@ -3,7 +3,10 @@ package io.smartrouter.webhook.event.mapping;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import io.smartrouter.schemas.invoice.InvoiceFulfillmentUpdatedEvent;
+import io.smartrouter.schemas.payment.AuthorizationAttemptFailedEvent;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationApprovedEvent;
+import io.smartrouter.schemas.payment.LateAuthorizationVoidedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.RefundFailedEvent;
 import io.smartrouter.schemas.payment.ThreeDSecureCompletedEvent;
@@ -14,9 +17,14 @@ import io.smartrouter.schemas.payment.TransactionCapturedEvent;
 import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
+import io.smartrouter.schemas.payment.TransactionRoutedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
 import io.smartrouter.schemas.payment.TransactionVoidedEvent;
 import io.smartrouter.schemas.payment.VoidFailedEvent;
+import io.smartrouter.schemas.routing.GatewayConfigurationCreatedEvent;
+import io.smartrouter.schemas.routing.GatewayConfigurationDeletedEvent;
+import io.smartrouter.schemas.routing.GatewayConfigurationUpdatedEvent;
+import io.smartrouter.schemas.routing.RoutingRulesReplacedEvent;
 import io.smartrouter.schemas.vault.CardDeletedEvent;
 import io.smartrouter.schemas.vault.CardDetokenizedEvent;
 import io.smartrouter.schemas.vault.CardTokenizedEvent;
@@ -68,7 +76,13 @@ public final class PublicEventTypes {
     /** Events that change an object (or nothing public) but have no public type. */
     static final Set<Class<? extends SpecificRecord>> NOT_PUBLISHED = Set.of(OperationStartedEvent.class,
             CaptureFailedEvent.class, VoidFailedEvent.class, RefundFailedEvent.class, ThreeDSecureCompletedEvent.class,
-            CardTokenizedEvent.class, CardUsedEvent.class, CardDetokenizedEvent.class, CardDeletedEvent.class);
+            CardTokenizedEvent.class, CardUsedEvent.class, CardDetokenizedEvent.class, CardDeletedEvent.class,
+            // routing: they update the transaction (its operations, its routing tags) without a type of their own
+            TransactionRoutedEvent.class, AuthorizationAttemptFailedEvent.class, LateAuthorizationApprovedEvent.class,
+            LateAuthorizationVoidedEvent.class,
+            // gateway configurations and routing rules stay inside the payment service (never on Kafka)
+            GatewayConfigurationCreatedEvent.class, GatewayConfigurationUpdatedEvent.class,
+            GatewayConfigurationDeletedEvent.class, RoutingRulesReplacedEvent.class);
 
     private PublicEventTypes() {
     }

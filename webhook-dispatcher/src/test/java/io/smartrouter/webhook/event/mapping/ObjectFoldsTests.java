@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceFulfillmentUpdatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceLineItem;
+import io.smartrouter.schemas.payment.AuthorizationAttemptFailedEvent;
 import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.PaymentCard;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
+import io.smartrouter.schemas.payment.TransactionRoutedEvent;
 import io.smartrouter.schemas.vault.CustomerCreatedEvent;
 import io.smartrouter.schemas.vault.CustomerDetails;
 import io.smartrouter.schemas.vault.CustomerTokenCreatedEvent;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The objects of public events, folded from domain events the way the services' own read models show them. */
@@ -58,7 +61,7 @@ class ObjectFoldsTests {
         assertThat(authorized.get("card").get("last_4_digits").asString()).isEqualTo("4242");
         assertThat(authorized.get("operations").get(1).get("status").asString()).isEqualTo("succeeded");
         assertThat(authorized.has("_minor")).isFalse();
-        assertThat(authorized.has("gateway_name")).isFalse(); // no event carries it: left out, not invented
+        assertThat(authorized.has("gateway_name")).isFalse(); // this (v1) event does not carry it: left out, not invented
 
         apply(OperationStartedEvent.newBuilder().setTransactionId("tr_1").setProjectId(PROJECT).setInvoiceId("iv_1")
                 .setOperationId("op_cap").setType("capture").setAmount(4990).setCurrency("EUR")
@@ -83,6 +86,40 @@ class ObjectFoldsTests {
         assertThat(view.get("operations")).hasSize(4);
         assertThat(view.get("sandbox").asBoolean()).isTrue();
         assertThat(view.get("created_at").asString()).isEqualTo("2026-11-24T10:00:00Z");
+    }
+
+    @Test
+    void aRoutedTransactionShowsItsFailedAttemptItsGatewayAndItsRoutingTags() {
+        apply(TransactionRequestedEvent.newBuilder().setTransactionId("tr_9").setProjectId(PROJECT)
+                .setInvoiceId("iv_9").setOperationId("op_req").setAmount(1000).setCurrency("EUR")
+                .setInitiationType("cit").setCardId("card_9").setRequestedAt(T0).build());
+        apply(TransactionRoutedEvent.newBuilder().setTransactionId("tr_9").setProjectId(PROJECT).setInvoiceId("iv_9")
+                .setRoutingTags(List.of("rule:eu", "condition:currency == EUR")).setEnded(false).setRoutedAt(T0)
+                .build());
+        for (String attempt : List.of("op_a", "op_b")) {
+            apply(OperationStartedEvent.newBuilder().setTransactionId("tr_9").setProjectId(PROJECT)
+                    .setInvoiceId("iv_9").setOperationId(attempt).setType("authorization").setAmount(1000)
+                    .setCurrency("EUR").setGatewayConfigurationId("gway_conf_" + attempt).setGatewayName("simulator")
+                    .setStartedAt(T0.plusSeconds(1)).build());
+            if (attempt.equals("op_a")) {
+                apply(AuthorizationAttemptFailedEvent.newBuilder().setTransactionId("tr_9").setProjectId(PROJECT)
+                        .setInvoiceId("iv_9").setOperationId("op_a").setGatewayConfigurationId("gway_conf_op_a")
+                        .setErrorCode("gateway.unavailable").setFailedAt(T0.plusSeconds(2)).build());
+            }
+        }
+        ObjectNode view = apply(TransactionAuthorizedEvent.newBuilder().setTransactionId("tr_9").setProjectId(PROJECT)
+                .setInvoiceId("iv_9").setOperationId("op_b").setAmount(1000).setCurrency("EUR")
+                .setAuthorizationExpiresAt(T0.plusSeconds(7 * 86_400)).setAuthorizedAt(T0.plusSeconds(3)).build())
+                .view();
+
+        assertThat(view.get("status").asString()).isEqualTo("authorized");
+        assertThat(view.get("gateway_configuration_id").asString()).isEqualTo("gway_conf_op_b");
+        assertThat(view.get("gateway_name").asString()).isEqualTo("simulator");
+        assertThat(view.get("operations").get(1).get("status").asString()).isEqualTo("failed");
+        assertThat(view.get("operations").get(1).get("error_code").asString()).isEqualTo("gateway.unavailable");
+        assertThat(view.get("operations").get(2).get("status").asString()).isEqualTo("succeeded");
+        assertThat(view.get("routing_tags")).extracting(JsonNode::asString)
+                .containsExactly("rule:eu", "condition:currency == EUR");
     }
 
     @Test
