@@ -12,9 +12,11 @@ import java.util.Map;
  * @param flowWorkers concurrent CIT flows at saturation (each flow makes its four calls one after the other)
  * @param flowsPerSecond the moderate fixed rate at which call latencies are measured
  * @param kafkaRecords records produced for the raw Kafka ceiling
+ * @param webhookEvents events published at once to measure webhook deliveries per second
+ * @param webhooksPerSecond the fixed rate of events at which webhook latency is measured
  */
 record BenchSettings(Duration measure, Duration warmUp, int endpointWorkers, int flowWorkers, double flowsPerSecond,
-        int kafkaRecords) {
+        int kafkaRecords, int webhookEvents, double webhooksPerSecond) {
 
     static BenchSettings from(Map<String, String> env) {
         return new BenchSettings(Duration.ofSeconds(number(env, "BENCH_SECONDS", 30)),
@@ -22,7 +24,9 @@ record BenchSettings(Duration measure, Duration warmUp, int endpointWorkers, int
                 number(env, "BENCH_ENDPOINT_WORKERS", 32),
                 number(env, "BENCH_FLOW_WORKERS", 16),
                 number(env, "BENCH_FLOWS_PER_SECOND", 20),
-                number(env, "BENCH_KAFKA_RECORDS", 200_000));
+                number(env, "BENCH_KAFKA_RECORDS", 200_000),
+                number(env, "BENCH_WEBHOOK_EVENTS", 5_000),
+                number(env, "BENCH_WEBHOOKS_PER_SECOND", 200));
     }
 
     /** The minimal endpoint's latency is measured at the platform's call rate: four calls per flow. */

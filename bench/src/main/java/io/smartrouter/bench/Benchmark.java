@@ -98,9 +98,33 @@ public final class Benchmark {
             long eventsAfter = kafka.records(PLATFORM_TOPICS);
             report.atRate(moderate, atRate, eventsAfter - eventsBefore, eventsAfter);
 
+            measureWebhooks(platform, settings, report);
+
             progress("raw Kafka produce on the platform's broker");
             report.kafkaCeiling(kafka.producePerSecond(settings.kafkaRecords(), 600));
             report.memory(platform.residentKib());
+        }
+    }
+
+    private static void measureWebhooks(LocalPlatform platform, BenchSettings settings, Report report)
+            throws Exception {
+        // Longer than the dispatcher's response timeout (15 s): every call to the slow endpoint times out.
+        try (WebhookReceiver receiver = new WebhookReceiver(Duration.ofSeconds(20).toMillis())) {
+            WebhookBench webhooks = new WebhookBench(new JsonCalls(platform.gatewayUrl()),
+                    JsonCalls.basic(FreshPlatform.DEMO_PROJECT, FreshPlatform.DEMO_SECRET), receiver,
+                    platform.kafka().bootstrapServers());
+            webhooks.register(receiver.fastUrl());
+            progress("webhooks: " + settings.webhookEvents() + " events at once to a fast local endpoint");
+            double perSecond = webhooks.deliveriesPerSecond(settings.webhookEvents(), Duration.ofMinutes(3));
+            progress("webhooks: latency at " + settings.webhooksPerSecond() + " events/s");
+            Latencies alone = webhooks.latencyAt(settings.webhooksPerSecond(), settings.measure(),
+                    Duration.ofMinutes(1));
+            webhooks.register(receiver.slowUrl());
+            progress("webhooks: latency at " + settings.webhooksPerSecond()
+                    + " events/s while another endpoint times out on every call");
+            Latencies withSlow = webhooks.latencyAt(settings.webhooksPerSecond(), settings.measure(),
+                    Duration.ofMinutes(1));
+            report.webhooks(perSecond, alone, withSlow);
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code make chaos}: a mix of payments runs through the public API while every service in turn is killed with
  * {@code kill -9} and restarted, and then the Kafka broker is killed and restarted. Afterwards the verdict checks that
- * nothing acknowledged was lost or done twice and that every event reached Kafka. Exits 1 on any violation.
+ * nothing acknowledged was lost or done twice, that every event reached Kafka, and that every public event was
+ * delivered to a healthy webhook endpoint at least once. Exits 1 on any violation.
  */
 public final class Chaos {
 
@@ -42,14 +43,19 @@ public final class Chaos {
         Path root = LocalPlatform.repoRoot(Path.of(""));
         say("starting the platform (embedded default, fresh data directory)");
         boolean passed;
-        try (FreshPlatform fresh = FreshPlatform.start(root)) {
-            passed = run(fresh.platform());
+        try (FreshPlatform fresh = FreshPlatform.start(root); WebhookReceiver receiver = new WebhookReceiver(0)) {
+            passed = run(fresh.platform(), receiver);
         }
         System.exit(passed ? 0 : 1);
     }
 
-    private static boolean run(LocalPlatform platform) throws InterruptedException {
+    private static boolean run(LocalPlatform platform, WebhookReceiver receiver) throws InterruptedException {
         Api secret = new Api(platform.gatewayUrl(), FreshPlatform.DEMO_PROJECT, FreshPlatform.DEMO_SECRET);
+        Api.Answer endpoint = secret.post("/webhook-endpoints", "{\"url\":\"" + receiver.fastUrl()
+                + "\",\"events\":[\"*\"]}", "chaos-endpoint");
+        if (!endpoint.ok()) {
+            throw new IllegalStateException("Could not register the webhook endpoint: " + endpoint.status());
+        }
         ChaosWorkload workload = new ChaosWorkload(secret,
                 new Api(platform.gatewayUrl(), FreshPlatform.DEMO_PROJECT, ""));
         List<ChaosPayment> payments = Collections.synchronizedList(new ArrayList<>());
@@ -76,6 +82,7 @@ public final class Chaos {
         verdict.checkPayments(secret, payments);
         verdict.checkEventLog(platform.kafka().bootstrapServers(), List.of(Topics.INVOICES, Topics.PAYMENTS,
                 Topics.VAULT), payments);
+        verdict.checkWebhooks(secret, receiver, Duration.ofMinutes(3));
         report(timeline, payments, settled, verdict);
         return settled && verdict.violations().isEmpty();
     }
@@ -121,9 +128,12 @@ public final class Chaos {
         OUT.println("Payments by scenario and what the client was told of the last step: " + outcomes);
         OUT.println("Events on Kafka: " + verdict.events() + " records, " + verdict.duplicates()
                 + " duplicates (same event id; an idempotent reader sees each event once)");
+        OUT.println("Public events: " + verdict.webhookEvents() + ", each checked for a delivery to the healthy "
+                + "endpoint");
         OUT.println(settled ? "Every in-flight operation was resolved." : "SOME OPERATIONS STAYED IN FLIGHT.");
         if (verdict.violations().isEmpty()) {
-            OUT.println("PASSED: nothing acknowledged was lost or done twice; every event reached Kafka.");
+            OUT.println("PASSED: nothing acknowledged was lost or done twice; every event reached Kafka and the "
+                    + "webhook endpoint.");
         } else {
             OUT.println("FAILED: " + verdict.violations().size() + " violations");
             verdict.violations().stream().limit(50).forEach(violation -> OUT.println("  " + violation));

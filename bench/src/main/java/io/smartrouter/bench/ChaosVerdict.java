@@ -36,6 +36,7 @@ final class ChaosVerdict {
     private final Map<String, String> transactionByInvoice = new HashMap<>();
     private long events;
     private long duplicates;
+    private long webhookEvents;
 
     List<String> violations() {
         return List.copyOf(violations);
@@ -131,6 +132,43 @@ final class ChaosVerdict {
         JsonNode operations = transaction.get("operations");
         return operations == null ? List.of()
                 : StreamSupport.stream(operations.spliterator(), false).toList();
+    }
+
+    /**
+     * Every public event of the project reached the healthy endpoint at least once (duplicates allowed: receivers
+     * deduplicate on {@code webhook-id}); waits up to {@code patience} for the last deliveries.
+     */
+    void checkWebhooks(Api api, WebhookReceiver receiver, Duration patience) throws InterruptedException {
+        Set<String> published = new HashSet<>();
+        String after = null;
+        boolean more = true;
+        while (more) {
+            Api.Answer page = api.get("/events?order=asc&limit=100" + (after == null ? "" : "&start_after=" + after));
+            if (!page.ok()) {
+                violations.add("GET /events answered " + page.status());
+                return;
+            }
+            for (JsonNode event : page.json().get("events")) {
+                after = event.get("id").asString();
+                published.add(after);
+            }
+            more = page.json().get("has_more").asBoolean() && after != null;
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        Set<String> missing = new HashSet<>(published);
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            missing.removeAll(receiver.eventIds());
+            Thread.sleep(1_000);
+        }
+        webhookEvents = published.size();
+        missing.stream().limit(20).forEach(id -> violations.add(id + ": never delivered to the healthy endpoint"));
+        if (missing.size() > 20) {
+            violations.add((missing.size() - 20) + " more events never delivered");
+        }
+    }
+
+    long webhookEvents() {
+        return webhookEvents;
     }
 
     /** Reads every topic from the start to its end and checks the event log against the payments. */

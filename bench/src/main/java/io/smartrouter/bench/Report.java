@@ -25,6 +25,9 @@ final class Report {
     private long eventsInStore;
     private double kafkaPerSecond;
     private Map<String, Long> residentKib = Map.of();
+    private double webhooksPerSecond;
+    private Latencies webhooksAlone;
+    private Latencies webhooksWithSlow;
 
     Report(BenchSettings settings) {
         this.settings = settings;
@@ -58,6 +61,12 @@ final class Report {
         this.kafkaPerSecond = recordsPerSecond;
     }
 
+    void webhooks(double deliveriesPerSecond, Latencies alone, Latencies withSlowEndpoint) {
+        this.webhooksPerSecond = deliveriesPerSecond;
+        this.webhooksAlone = alone;
+        this.webhooksWithSlow = withSlowEndpoint;
+    }
+
     void memory(Map<String, Long> kib) {
         this.residentKib = kib;
     }
@@ -78,6 +87,9 @@ final class Report {
                         + HOPS_PER_FLOW + " hops = " + number(flowCeiling), flows.perSecond() / flowCeiling));
         out.append(row("events to Kafka/s at saturation (" + number(eventsPerFlow) + " per flow)", eventsPerSecond,
                 "raw Kafka produce " + number(kafkaPerSecond) + " records/s", eventsPerSecond / kafkaPerSecond));
+        out.append(row("webhook deliveries/s to a fast local endpoint (" + settings.webhookEvents()
+                + " events at once)", webhooksPerSecond, "minimal WebFlux endpoint " + number(minimal.perSecond())
+                + " req/s", webhooksPerSecond / minimal.perSecond()));
         out.append(String.format(Locale.ROOT, "%nFailed flows: %d at saturation, %d at %.0f flows/s. %s%n%n",
                 flows.failed(), moderate.failed(), settings.flowsPerSecond(), failures()));
         out.append(String.format(Locale.ROOT, "| call | p50 ms at %.0f flows/s | p99 ms | p50 overhead over the minimal "
@@ -89,9 +101,20 @@ final class Report {
         }
         out.append(String.format(Locale.ROOT, "| minimal endpoint at %.0f req/s | %.1f | %.1f | — | — |%n",
                 settings.callsPerSecond(), minimalP50, minimalLatency.millis("echo", 99)));
+        out.append(String.format(Locale.ROOT, "%n| webhook latency, API answer → receipt, at %.0f events/s | p50 ms | p99 ms "
+                + "| missing |%n|---|---|---|---|%n", settings.webhooksPerSecond()));
+        out.append(webhookRow("one fast endpoint", webhooksAlone));
+        out.append(webhookRow("the same, while another endpoint times out on every call", webhooksWithSlow));
+        out.append(String.format(Locale.ROOT, "%nThe timing-out endpoint moved the healthy endpoint's p99 by %+.0f%%.%n",
+                (webhooksWithSlow.millis("webhook", 99) / webhooksAlone.millis("webhook", 99) - 1) * 100));
         out.append(String.format(Locale.ROOT, "%nEvent store and topics at the end: about %d events. Resident memory: %s.%n",
                 eventsInStore, memory()));
         return out.toString();
+    }
+
+    private static String webhookRow(String what, Latencies latencies) {
+        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d |%n", what, latencies.millis("webhook", 50),
+                latencies.millis("webhook", 99), latencies.failureCount());
     }
 
     private static String row(String measure, double value, String ceiling, double ratio) {
