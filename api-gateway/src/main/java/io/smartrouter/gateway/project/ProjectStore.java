@@ -170,8 +170,9 @@ public class ProjectStore implements ProjectDirectory {
 
     private static ApiKey key(ResultSet rs, int row) throws SQLException {
         long revoked = rs.getLong("revoked_at");
+        Instant revokedAt = rs.wasNull() ? null : Instant.ofEpochMilli(revoked);
         return new ApiKey(rs.getString("id"), rs.getString("project_id"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                rs.wasNull() ? null : Instant.ofEpochMilli(revoked));
+                revokedAt);
     }
 
     private record Row(boolean sandbox, String hash) {

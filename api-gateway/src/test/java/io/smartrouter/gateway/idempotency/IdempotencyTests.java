@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Idempotency keys through the gateway, in front of a stub service that counts what reaches it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class IdempotencyTests {
 
     static final String DEMO = basic("test-proj_demo", "key_test_demo");

@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The gateway in front of a stub service that records what it received. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayTests {
 
     static final String DEMO_SECRET = "key_test_demo";
