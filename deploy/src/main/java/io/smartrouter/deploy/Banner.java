@@ -17,6 +17,7 @@ final class Banner {
         out.printf("Smart Router is ready in %.1f s at %s%n", startup.toMillis() / 1000.0, platform.gatewayUrl());
         out.println();
         out.println("  Sandbox project (local use only): test-proj_demo   secret key: key_test_demo");
+        out.println("  Operator token (local use only):  op_local_dev     admin API: " + platform.gatewayUrl() + "/admin/projects");
         out.println("  Try: curl -u test-proj_demo:key_test_demo -H 'Content-Type: application/json' \\");
         out.println("         -d '{\"name\":\"Order 1\",\"amount\":\"10.00\",\"currency\":\"USD\"}' "
                 + platform.gatewayUrl() + "/invoices");

@@ -22,13 +22,41 @@ public final class ApiClient {
     private final String authorization;
 
     ApiClient(String baseUrl, String project, String key) {
-        this.baseUrl = baseUrl;
-        this.authorization = project == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((project + ":" + key).getBytes(StandardCharsets.UTF_8));
+        this(baseUrl, project == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((project + ":" + key).getBytes(StandardCharsets.UTF_8)));
     }
 
-    public Response get(String path) {
-        return send(request(path).GET());
+    private ApiClient(String baseUrl, String authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** A client sending this Authorization header as is (the operator's bearer token, malformed credentials). */
+    static ApiClient withAuthorization(String baseUrl, String authorization) {
+        return new ApiClient(baseUrl, authorization);
+    }
+
+    /**
+     * Any request: method, path, optional Content-Type and body (null: none), and extra headers as name/value pairs.
+     */
+    public Response send(String method, String path, String contentType, String body, String... headers) {
+        var request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    public Response get(String path, String... headers) {
+        var request = request(path).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     public Response delete(String path) {

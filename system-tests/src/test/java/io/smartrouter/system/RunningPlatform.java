@@ -26,6 +26,7 @@ public final class RunningPlatform implements ParameterResolver, AutoCloseable {
     public static final String DEMO_SECRET = "key_test_demo";
     public static final String OTHER_PROJECT = "test-proj_other";
     public static final String OTHER_SECRET = "key_test_other";
+    public static final String OPERATOR_TOKEN = "op_local_dev";
     private static final String OTHER_SECRET_HASH = "019562e12ab59d9fcac112761c89e26b0bd349482f8eeb330b37ab971b620389";
 
     private LocalPlatform platform;
@@ -105,6 +106,31 @@ public final class RunningPlatform implements ParameterResolver, AutoCloseable {
 
     public ApiClient as(String project, String key) {
         return new ApiClient(gatewayUrl(), project, key);
+    }
+
+    /** The operator of the embedded default (bearer {@code op_local_dev}): the gateway's admin API. */
+    public ApiClient operator() {
+        return ApiClient.withAuthorization(gatewayUrl(), "Bearer " + OPERATOR_TOKEN);
+    }
+
+    /** A client sending this Authorization header as is. */
+    public ApiClient withAuthorization(String authorization) {
+        return ApiClient.withAuthorization(gatewayUrl(), authorization);
+    }
+
+    /** A new sandbox project made with the admin API; its secret key, and its public key. */
+    public Project newProject(String name) {
+        var created = operator().post("/admin/projects", "{\"name\":\"" + name + "\",\"sandbox\":true}");
+        if (created.status() != 200) {
+            throw new IllegalStateException("Creating a project failed: " + created.raw().body());
+        }
+        String id = created.text("/project/id");
+        return new Project(id, new ApiClient(gatewayUrl(), id, created.text("/secret_key")),
+                new ApiClient(gatewayUrl(), id, ""));
+    }
+
+    /** A project made by {@link #newProject}. */
+    public record Project(String id, ApiClient secret, ApiClient publicKey) {
     }
 
     @Override

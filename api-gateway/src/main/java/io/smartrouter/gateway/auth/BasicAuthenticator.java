@@ -1,5 +1,6 @@
 package io.smartrouter.gateway.auth;
 
+import io.smartrouter.gateway.project.SecretKeys;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.platform.id.ProjectId;
@@ -7,14 +8,15 @@ import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ProjectContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * HTTP Basic as API.md defines it: username = project id; password = the secret key, or empty for the public key.
- * Secret keys are compared as SHA-256 hashes in constant time; every failure answers the same error, so a caller
- * cannot tell an unknown project from a wrong key.
+ * HTTP Basic as API.md defines it: username = project id; password = one of the project's active secret keys, or
+ * empty for the public key. Secret keys are compared as SHA-256 hashes in constant time, against every active key of
+ * the project (rotation keeps several); a sandbox project only takes {@code key_test_…} keys and a live one only
+ * {@code key_live_…}. Every failure answers the same error, so a caller cannot tell an unknown project from a wrong or
+ * revoked key. Blocking (the directory is a database): call it off the event loop.
  */
 public class BasicAuthenticator {
 
@@ -38,12 +40,17 @@ public class BasicAuthenticator {
             throw invalid();
         }
         ProjectId projectId = new ProjectId(credentials.substring(0, colon));
-        byte[] expected = projects.secretKeyHash(projectId).orElseThrow(BasicAuthenticator::invalid);
+        ProjectDirectory.Credentials project = projects.credentials(projectId).orElseThrow(BasicAuthenticator::invalid);
         String key = credentials.substring(colon + 1);
         if (key.isEmpty()) {
             return new ProjectContext(projectId, KeyType.PUBLIC);
         }
-        if (!MessageDigest.isEqual(expected, sha256(key))) {
+        byte[] presented = SecretKeys.sha256(key);
+        boolean matches = false;
+        for (byte[] active : project.activeKeyHashes()) {
+            matches |= MessageDigest.isEqual(active, presented);
+        }
+        if (!matches || !key.startsWith(SecretKeys.prefix(project.sandbox()))) {
             throw invalid();
         }
         return new ProjectContext(projectId, KeyType.SECRET);
@@ -54,14 +61,6 @@ public class BasicAuthenticator {
             return Optional.of(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
         }
     }
 

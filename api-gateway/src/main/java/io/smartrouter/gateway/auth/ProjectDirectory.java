@@ -1,11 +1,20 @@
 package io.smartrouter.gateway.auth;
 
 import io.smartrouter.platform.id.ProjectId;
+import java.util.List;
 import java.util.Optional;
 
-/** Where the gateway looks projects and their key hashes up. Configuration now; a durable store with the admin API. */
+/** Where the gateway looks projects and their active key hashes up (blocking: JDBC). */
 public interface ProjectDirectory {
 
-    /** The SHA-256 of the project's secret key, or empty when the project does not exist. */
-    Optional<byte[]> secretKeyHash(ProjectId projectId);
+    /** The project's active secret-key hashes (possibly none: every key revoked), or empty when it does not exist. */
+    Optional<Credentials> credentials(ProjectId projectId);
+
+    /** What authentication needs to know about a project. */
+    record Credentials(boolean sandbox, List<byte[]> activeKeyHashes) {
+
+        public Credentials {
+            activeKeyHashes = List.copyOf(activeKeyHashes);
+        }
+    }
 }

@@ -2,12 +2,14 @@ package io.smartrouter.gateway.proxy;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.smartrouter.gateway.GatewayErrorCode;
 import io.smartrouter.gateway.config.GatewayProperties;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.web.RequestIds;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -15,8 +17,10 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -34,8 +38,9 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Forwards an authenticated request to its service and relays the answer. Streams bodies both ways (nothing is
- * buffered or logged), strips credentials and every client-sent {@code X-SmartRouter-*} header, adds the signed project
- * context, and turns an unreachable or slow service into a 503 or 504 in the error envelope.
+ * logged; only requests with an idempotency key are buffered, see {@link #exchange}), strips credentials and every
+ * client-sent {@code X-SmartRouter-*} header, adds the signed project context, and turns an unreachable or slow
+ * service into a 503 or 504 in the error envelope.
  */
 public class ServiceProxy {
 
@@ -62,12 +67,71 @@ public class ServiceProxy {
         this.maxRequestBytes = maxRequestBytes;
     }
 
+    /** Forwards the request with its body streamed, and streams the answer back. */
     public Mono<Void> forward(ServerWebExchange exchange, URI service, ProjectContext caller) {
-        ServerHttpRequest request = exchange.getRequest();
-        long declaredLength = request.getHeaders().getContentLength();
-        if (declaredLength > maxRequestBytes) {
+        if (exchange.getRequest().getHeaders().getContentLength() > maxRequestBytes) {
             return Mono.error(tooLarge());
         }
+        return request(exchange, service, caller)
+                .body(BodyInserters.fromDataBuffers(limited(exchange.getRequest().getBody())))
+                .exchangeToMono(answer -> relay(answer, exchange.getResponse()))
+                .onErrorMap(ServiceProxy::unavailable);
+    }
+
+    /** The whole request body, within the size limit (idempotent requests are fingerprinted by it). */
+    public Mono<byte[]> readBody(ServerWebExchange exchange) {
+        if (exchange.getRequest().getHeaders().getContentLength() > maxRequestBytes) {
+            return Mono.error(tooLarge());
+        }
+        return DataBufferUtils.join(limited(exchange.getRequest().getBody()))
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0]);
+    }
+
+    /**
+     * Sends a request whose body was already read, and reads the whole answer (at most {@code maxResponseBytes}; a
+     * longer one fails with {@code server.response-too-large}) so that it can be kept before it is relayed.
+     */
+    public Mono<ServiceAnswer> exchange(ServerWebExchange exchange, URI service, ProjectContext caller, byte[] body,
+            int maxResponseBytes) {
+        return request(exchange, service, caller)
+                .bodyValue(body)
+                .exchangeToMono(answer -> DataBufferUtils.join(answer.bodyToFlux(DataBuffer.class), maxResponseBytes)
+                        .map(buffer -> {
+                            byte[] bytes = new byte[buffer.readableByteCount()];
+                            buffer.read(bytes);
+                            DataBufferUtils.release(buffer);
+                            return bytes;
+                        })
+                        .defaultIfEmpty(new byte[0])
+                        .map(bytes -> new ServiceAnswer(answer.statusCode().value(), answer.headers().asHttpHeaders(),
+                                bytes)))
+                .onErrorMap(DataBufferLimitException.class, tooLong -> new ApiException(
+                        GatewayErrorCode.RESPONSE_TOO_LARGE, "The service's answer is too large to keep for replays"));
+    }
+
+    /**
+     * Whether a failure of {@link #exchange} certainly happened before the request reached the service (no
+     * connection), as opposed to a timeout or a dropped connection, after which the service may have acted.
+     */
+    public static boolean neverSent(Throwable failure) {
+        return hasCause(failure, ConnectException.class);
+    }
+
+    /** Writes an answer read by {@link #exchange}. */
+    public static Mono<Void> write(ServiceAnswer answer, ServerHttpResponse response) {
+        response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
+        copyForwardable(answer.headers(), response.getHeaders());
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
+    }
+
+    private WebClient.RequestBodySpec request(ServerWebExchange exchange, URI service, ProjectContext caller) {
+        ServerHttpRequest request = exchange.getRequest();
         String path = request.getPath().pathWithinApplication().value();
         URI target = UriComponentsBuilder.fromUri(service).path(path)
                 .query(request.getURI().getRawQuery()).build(true).toUri();
@@ -76,10 +140,7 @@ public class ServiceProxy {
                     copyForwardable(request.getHeaders(), headers);
                     headers.set(RequestIds.HEADER, RequestIds.of(exchange));
                     signer.sign(headers, caller, request.getMethod().name(), path, RequestIds.of(exchange));
-                })
-                .body(BodyInserters.fromDataBuffers(limited(request.getBody())))
-                .exchangeToMono(answer -> relay(answer, exchange.getResponse()))
-                .onErrorMap(ServiceProxy::unavailable);
+                });
     }
 
     private Mono<Void> relay(ClientResponse answer, ServerHttpResponse response) {
@@ -101,6 +162,10 @@ public class ServiceProxy {
         });
     }
 
+    /** A service's whole answer. */
+    public record ServiceAnswer(int status, HttpHeaders headers, byte[] body) {
+    }
+
     private static void copyForwardable(HttpHeaders from, HttpHeaders to) {
         from.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -111,7 +176,8 @@ public class ServiceProxy {
         });
     }
 
-    private static Throwable unavailable(Throwable failure) {
+    /** The error envelope for a failed service call: 503 unreachable, 504 too slow. */
+    public static Throwable unavailable(Throwable failure) {
         if (failure instanceof ApiException) {
             return failure;
         }

@@ -3,20 +3,28 @@ package io.smartrouter.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smartrouter.gateway.config.GatewayProperties;
+import io.smartrouter.gateway.project.SecretKeys;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.security.KeyType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BasicAuthenticatorTests {
 
-    private final BasicAuthenticator authenticator = new BasicAuthenticator(new ConfiguredProjectDirectory(Map.of(
-            "test-proj_demo", new GatewayProperties.Project("Demo",
-                    HexFormat.of().formatHex(BasicAuthenticator.sha256("key_test_demo"))))));
+    private static final Map<String, ProjectDirectory.Credentials> PROJECTS = Map.of(
+            "test-proj_demo", new ProjectDirectory.Credentials(true,
+                    List.of(SecretKeys.sha256("key_test_demo"), SecretKeys.sha256("key_test_rotated"))),
+            "test-proj_revoked", new ProjectDirectory.Credentials(true, List.of()),
+            "test-proj_mixed", new ProjectDirectory.Credentials(true, List.of(SecretKeys.sha256("key_live_mixed"))),
+            "proj_live", new ProjectDirectory.Credentials(false, List.of(SecretKeys.sha256("key_live_abc"),
+                    SecretKeys.sha256("key_test_abc"))));
+
+    private final BasicAuthenticator authenticator = new BasicAuthenticator(
+            id -> Optional.ofNullable(PROJECTS.get(id.value())));
 
     @Test
     void tellsTheSecretKeyFromThePublicKey() {
@@ -27,22 +35,30 @@ class BasicAuthenticatorTests {
     }
 
     @Test
+    void acceptsEveryActiveKeyOfAProjectDuringARotation() {
+        assertThat(authenticator.authenticate(basic("test-proj_demo:key_test_rotated")).keyType())
+                .isEqualTo(KeyType.SECRET);
+        assertThat(authenticator.authenticate(basic("proj_live:key_live_abc")).keyType()).isEqualTo(KeyType.SECRET);
+    }
+
+    @Test
+    void aProjectWithoutActiveKeysStillHasItsPublicKey() {
+        assertThat(authenticator.authenticate(basic("test-proj_revoked:")).keyType()).isEqualTo(KeyType.PUBLIC);
+        assertThatThrownBy(() -> authenticator.authenticate(basic("test-proj_revoked:key_test_demo")))
+                .isInstanceOf(ApiException.class);
+    }
+
+    @Test
     void refusesEverythingElseWithOneError() {
         for (String header : new String[] {null, "", "Basic", "Basic ###", basic("test-proj_demo"),
             basic("test-proj_demo:key_test_dem"), basic("test-proj_nope:key_test_demo"), basic(":key_test_demo"),
-            "Basic " + "A".repeat(2000), "Digest abc"}) {
+            "Basic " + "A".repeat(2000), "Digest abc", basic("test-proj_demo:key_test_abc"),
+            // sandbox and live keys are never mixed, even where a hash would match
+            basic("test-proj_mixed:key_live_mixed"), basic("proj_live:key_test_abc")}) {
             assertThatThrownBy(() -> authenticator.authenticate(header))
                     .isInstanceOfSatisfying(ApiException.class,
                             e -> assertThat(e.code().type()).isEqualTo("request.authentication.invalid"));
         }
-    }
-
-    @Test
-    void refusesMalformedConfiguration() {
-        assertThatThrownBy(() -> new ConfiguredProjectDirectory(Map.of("test-proj_x",
-                new GatewayProperties.Project("X", "key_test_plaintext")))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ConfiguredProjectDirectory(Map.of("nope",
-                new GatewayProperties.Project("X", "00".repeat(32))))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String basic(String credentials) {

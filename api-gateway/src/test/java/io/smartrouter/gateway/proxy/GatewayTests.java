@@ -1,18 +1,13 @@
 package io.smartrouter.gateway.proxy;
 
+import static io.smartrouter.gateway.support.StubService.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartrouter.gateway.support.StubService;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.security.ServiceAuthentication;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,37 +18,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /** The gateway in front of a stub service that records what it received. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayTests {
 
     static final String DEMO_SECRET = "key_test_demo";
     static final String OTHER_SECRET = "key_test_other";
-    static final Map<String, Received> RECEIVED = new ConcurrentHashMap<>();
-    static final DisposableServer STUB = HttpServer.create().host("127.0.0.1").port(0)
-            .route(routes -> routes
-                    .get("/invoices/slow", (request, response) -> response.sendString(Mono.just("{}")
-                            .delayElement(Duration.ofSeconds(3))))
-                    .get("/invoices/conflict", (request, response) -> response.status(409)
-                            .header("Content-Type", "application/json")
-                            .sendString(Mono.just("{\"success\":false,\"error_type\":\"request.conflict\",\"message\":\"x\"}")))
-                    .route(request -> true, (request, response) -> request.receive().aggregate().asString()
-                            .defaultIfEmpty("")
-                            .flatMap(body -> {
-                                HttpHeaders headers = new HttpHeaders();
-                                request.requestHeaders().forEach(e -> headers.add(e.getKey(), e.getValue()));
-                                String requestId = headers.getFirst("X-Request-Id");
-                                RECEIVED.put(requestId, new Received(request.method().name(), request.uri(), headers, body));
-                                return response.header("Content-Type", "application/json")
-                                        .header("X-Stub", "yes")
-                                        .sendString(Mono.just("{\"success\":true}")).then();
-                            })))
-            .bindNow();
+    static final StubService STUB = new StubService();
 
     @Autowired
     WebTestClient client;
@@ -62,11 +35,12 @@ class GatewayTests {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        String stub = "http://127.0.0.1:" + STUB.port();
+        String stub = STUB.url();
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:gateway-tests;DB_CLOSE_DELAY=-1");
         registry.add("smartrouter.gateway.services.invoice", () -> stub);
         registry.add("smartrouter.gateway.services.vault", () -> stub);
         registry.add("smartrouter.gateway.services.payment", () -> stub);
-        registry.add("smartrouter.gateway.services.webhook", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("smartrouter.gateway.services.webhook", () -> "http://127.0.0.1:" + StubService.closedPort());
         registry.add("smartrouter.gateway.response-timeout", () -> "1s");
         registry.add("smartrouter.max-request-bytes", () -> "1024");
         registry.add("smartrouter.gateway.projects[test-proj_other].name", () -> "Other");
@@ -76,7 +50,7 @@ class GatewayTests {
 
     @AfterAll
     static void stopStub() {
-        STUB.disposeNow();
+        STUB.close();
     }
 
     @Test
@@ -108,7 +82,7 @@ class GatewayTests {
                 .expectHeader().valueEquals("X-Request-Id", "req-forward-1")
                 .expectHeader().valueEquals("X-Stub", "yes");
 
-        Received received = RECEIVED.get("req-forward-1");
+        StubService.Received received = STUB.byRequestId("req-forward-1");
         assertThat(received.method()).isEqualTo("POST");
         assertThat(received.uri()).isEqualTo("/invoices?expand=transaction&limit=10");
         assertThat(received.body()).isEqualTo("{\"name\":\"x\"}");
@@ -130,7 +104,7 @@ class GatewayTests {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange()
                 .expectStatus().isOk();
-        assertThat(auth.verify(RECEIVED.get("req-public-1").headers(), "POST", "/cards", "req-public-1"))
+        assertThat(auth.verify(STUB.byRequestId("req-public-1").headers(), "POST", "/cards", "req-public-1"))
                 .contains(new ProjectContext(new ProjectId("test-proj_demo"), KeyType.PUBLIC));
     }
 
@@ -142,15 +116,36 @@ class GatewayTests {
                 .exchange().expectStatus().isOk()
                 .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
         assertThat(generated).startsWith("req_");
-        assertThat(RECEIVED.get(generated).headers().getFirst("X-SmartRouter-Project-Id")).isEqualTo("test-proj_other");
+        assertThat(STUB.byRequestId(generated).headers().getFirst("X-SmartRouter-Project-Id")).isEqualTo("test-proj_other");
     }
 
     @Test
     void answersUnknownRoutesItself() {
+        for (String path : new String[] {"/nope", "/invoices/iv_1/unknown", "/cards/../internal/keys/rotate", "/"}) {
+            client.get().uri(path).header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", DEMO_SECRET))
+                    .exchange()
+                    .expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.error_type").isEqualTo("request.route.not-found");
+        }
+    }
+
+    @Test
+    void theAdminApiDoesNotTakeProjectCredentials() {
         client.get().uri("/admin/projects").header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", DEMO_SECRET))
                 .exchange()
-                .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.error_type").isEqualTo("request.route.not-found");
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody().jsonPath("$.error_type").isEqualTo("request.authentication.invalid");
+    }
+
+    @Test
+    void everyProjectAnswerCarriesTheRateLimitHeaders() {
+        for (String path : new String[] {"/invoices/iv_3", "/invoices/conflict", "/events"}) {
+            client.get().uri(path).header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", DEMO_SECRET))
+                    .exchange()
+                    .expectHeader().exists("X-RateLimit-Limit")
+                    .expectHeader().exists("X-RateLimit-Remaining");
+        }
     }
 
     @Test
@@ -158,7 +153,7 @@ class GatewayTests {
         client.get().uri("/invoices/conflict").header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", DEMO_SECRET))
                 .exchange()
                 .expectStatus().isEqualTo(409)
-                .expectBody().json("{\"success\":false,\"error_type\":\"request.conflict\",\"message\":\"x\"}");
+                .expectBody().json("{\"success\":false,\"error_type\":\"stub.409\",\"message\":\"x\"}");
     }
 
     @Test
@@ -185,20 +180,5 @@ class GatewayTests {
     @Test
     void reportsHealthWithoutCredentials() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
-    }
-
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static int closedPort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    record Received(String method, String uri, HttpHeaders headers, String body) {
     }
 }

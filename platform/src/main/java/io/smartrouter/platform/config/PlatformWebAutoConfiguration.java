@@ -6,6 +6,7 @@ import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.security.ProjectContextArgumentResolver;
 import io.smartrouter.platform.security.ProjectContextFilter;
 import io.smartrouter.platform.security.ServiceAuthentication;
+import io.smartrouter.platform.web.AccessLogFilter;
 import io.smartrouter.platform.web.RequestIdFilter;
 import java.time.Clock;
 import java.util.Arrays;
@@ -77,6 +78,13 @@ public class PlatformWebAutoConfiguration {
     @Bean
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
+    }
+
+    /** Services only: the gateway writes its own access log with the caller it authenticated. */
+    @Bean
+    @ConditionalOnProperty(name = "smartrouter.verify-gateway-signature", havingValue = "true", matchIfMissing = true)
+    AccessLogFilter accessLogFilter() {
+        return new AccessLogFilter();
     }
 
     /** Runs before Boot's own error handler (order -1) so that no failure escapes the envelope. */
