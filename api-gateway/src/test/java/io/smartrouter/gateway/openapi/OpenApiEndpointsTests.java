@@ -2,22 +2,35 @@ package io.smartrouter.gateway.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartrouter.platform.testing.OpenApiContract;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** {@code /openapi.json} and {@code /docs} are answered by the gateway itself, without credentials, read-only. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:openapi-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureWebTestClient
 class OpenApiEndpointsTests {
 
     @Autowired
     WebTestClient client;
+
+    @Autowired
+    ApplicationContext context;
+
+    /** The operator API's handlers (the gateway's own controllers) are exactly the document's gateway operations. */
+    @Test
+    void theOperatorApiMatchesTheDocument() {
+        OpenApiContract.assertHandlersMatchDocument(context, "gateway", Set.of());
+    }
 
     @Test
     void servesTheDocumentAsJsonWithoutCredentials() {
