@@ -71,6 +71,39 @@ class CrossProjectIsolationTests {
             return customer.text("/customer/id");
         }
 
+        String gatewayConfiguration(RunningPlatform.Project project) {
+            var created = project.secret().post("/gateway-configurations",
+                    "{\"gateway\":\"sandbox\",\"name\":\"Isolated\",\"enabled\":true,\"settings\":{}}");
+            assertThat(created.status()).as(created.raw().body()).isEqualTo(200);
+            return created.text("/gateway_configuration/id");
+        }
+
+        String webhookEndpoint(RunningPlatform.Project project) {
+            var created = project.secret().post("/webhook-endpoints",
+                    "{\"url\":\"http://127.0.0.1:9/isolated\",\"events\":[\"*\"]}");
+            assertThat(created.status()).as(created.raw().body()).isEqualTo(200);
+            return created.text("/webhook_endpoint/id");
+        }
+
+        /** A public event of A: its invoice's creation, once the dispatcher has it from Kafka. */
+        String event(RunningPlatform.Project project) {
+            invoice(project, "");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                var events = project.secret().get("/events?type=invoice.created&limit=1");
+                if (events.status() == 200 && !events.json().get("events").isEmpty()) {
+                    return events.text("/events/0/id");
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            throw new AssertionError("The invoice's public event did not appear within 30 s");
+        }
+
         /** An invoice of A, authorized with A's card: B capturing, voiding or refunding it would succeed otherwise. */
         Map<String, String> authorizedInvoice() {
             String invoice = invoice(a, "");
@@ -136,6 +169,31 @@ class CrossProjectIsolationTests {
                                 Attempt.secret("POST", "/invoices/{b_invoice}/authorize", "{\"source\":\"{id}\"}", 404)),
                         List.of(),
                         List.of(Attempt.secret("GET", "/customers/{customer}/tokens/{id}", null, 200))),
+                new Resource("gateway configuration", setup -> Map.of("id", setup.gatewayConfiguration(setup.a())),
+                        List.of(Attempt.secret("GET", "/gateway-configurations/{id}", null, 404),
+                                Attempt.secret("PUT", "/gateway-configurations/{id}", "{\"name\":\"Mallory\"}", 404),
+                                Attempt.secret("DELETE", "/gateway-configurations/{id}", null, 404),
+                                // B's rules cannot route to A's gateway (a validation error naming the id)
+                                Attempt.secret("PUT", "/routing-rules", "{\"rules\":[{\"name\":\"steal\",\"conditions\":[],"
+                                        + "\"gateway_configuration_ids\":[\"{id}\"]}]}", 400)),
+                        List.of("/gateway-configurations"),
+                        List.of(Attempt.secret("GET", "/gateway-configurations/{id}", null, 200))),
+                new Resource("webhook endpoint", setup -> Map.of("id", setup.webhookEndpoint(setup.a())),
+                        List.of(Attempt.secret("GET", "/webhook-endpoints/{id}", null, 404),
+                                Attempt.secret("PUT", "/webhook-endpoints/{id}",
+                                        "{\"url\":\"http://127.0.0.1:9/mallory\",\"events\":[\"*\"]}", 404),
+                                Attempt.secret("POST", "/webhook-endpoints/{id}/rotate-secret", "{}", 404),
+                                Attempt.secret("POST", "/webhook-endpoints/{id}/replay",
+                                        "{\"since\":\"2026-01-01T00:00:00Z\"}", 404),
+                                Attempt.secret("DELETE", "/webhook-endpoints/{id}", null, 404)),
+                        List.of("/webhook-endpoints?limit=100"),
+                        List.of(Attempt.secret("GET", "/webhook-endpoints/{id}", null, 200))),
+                new Resource("event", setup -> Map.of("id", setup.event(setup.a())),
+                        List.of(Attempt.secret("GET", "/events/{id}", null, 404),
+                                Attempt.secret("GET", "/events/{id}/webhooks", null, 404),
+                                Attempt.secret("POST", "/events/{id}/resend", "{}", 404)),
+                        List.of("/events?limit=100"),
+                        List.of(Attempt.secret("GET", "/events/{id}", null, 200))),
                 // BIN data is public reference data, the same for every project: not project-scoped by design.
                 new Resource("iin (not project-scoped)", setup -> Map.of("id", "424242"),
                         List.of(Attempt.secret("GET", "/iins/{id}", null, 200), Attempt.browser("GET", "/iins/{id}", null, 200)),
