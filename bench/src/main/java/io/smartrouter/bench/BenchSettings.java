@@ -20,7 +20,7 @@ record BenchSettings(Duration measure, Duration warmUp, int endpointWorkers, int
 
     static BenchSettings from(Map<String, String> env) {
         return new BenchSettings(Duration.ofSeconds(number(env, "BENCH_SECONDS", 30)),
-                Duration.ofSeconds(number(env, "BENCH_WARMUP_SECONDS", 20)),
+                Duration.ofSeconds(number(env, "BENCH_WARMUP_SECONDS", 60)),
                 number(env, "BENCH_ENDPOINT_WORKERS", 32),
                 number(env, "BENCH_FLOW_WORKERS", 16),
                 number(env, "BENCH_FLOWS_PER_SECOND", 20),

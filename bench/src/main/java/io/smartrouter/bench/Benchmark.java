@@ -41,6 +41,11 @@ public final class Benchmark {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         BenchSettings settings = BenchSettings.from(System.getenv());
         Path root = LocalPlatform.repoRoot(Path.of(""));
+        String running = System.getenv("BENCH_GATEWAY_URL");
+        if (running != null && !running.isBlank()) {
+            loadOnly(running.trim(), settings);
+            return;
+        }
         Report report = new Report(settings);
         measureMinimalEndpoint(root, settings, report);
         measurePlatform(root, settings, report);
@@ -51,7 +56,9 @@ public final class Benchmark {
         int port = FreshPlatform.freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(LocalPlatform.serviceJvmOptions());
+        // The services' heap and collector, but the JVM's full JIT (C1 and C2): the stronger ceiling.
+        command.addAll(LocalPlatform.serviceJvmOptions().stream()
+                .filter(option -> !option.startsWith("-XX:TieredStopAtLevel")).toList());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MinimalEndpoint.class.getName(),
                 "--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=warn"));
         Process endpoint = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
@@ -104,6 +111,24 @@ public final class Benchmark {
             report.kafkaCeiling(kafka.producePerSecond(settings.kafkaRecords(), 600));
             report.memory(platform.residentKib());
         }
+    }
+
+    /**
+     * Profiling aid: CIT flows at saturation against an already running platform (e.g. {@code make run}) with the demo
+     * project, printing flows/s and each call's p50/p99 — nothing started, nothing compared.
+     */
+    private static void loadOnly(String gatewayUrl, BenchSettings settings) {
+        CitFlow flow = new CitFlow(new JsonCalls(gatewayUrl), FreshPlatform.DEMO_PROJECT, FreshPlatform.DEMO_SECRET);
+        Latencies latencies = new Latencies();
+        Load.Throughput throughput = Load.closedLoop(settings.flowWorkers(), settings.warmUp(), settings.measure(),
+                () -> flow.run(latencies));
+        REPORT.printf("%.1f CIT flows/s (%d failed) against %s%n", throughput.perSecond(), throughput.failed(),
+                gatewayUrl);
+        for (String call : CitFlow.CALLS) {
+            REPORT.printf("  %-15s p50 %6.1f ms  p99 %6.1f ms%n", call, latencies.millis(call, 50),
+                    latencies.millis(call, 99));
+        }
+        REPORT.println("  failures: " + latencies.failures());
     }
 
     private static void measureWebhooks(LocalPlatform platform, BenchSettings settings, Report report)

@@ -12,8 +12,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The ceiling the platform is compared with: a minimal WebFlux endpoint on the same stack (Spring Boot, Netty, Jackson)
- * and the same JVM options as the services, that reads a small JSON body and answers a small JSON body. Run as its own
- * process by the benchmark.
+ * and the services' heap and collector (with the JVM's full JIT, the stronger ceiling), that reads a small JSON body
+ * and answers a small JSON body. Run as its own process by the benchmark.
  */
 @SpringBootApplication
 public class MinimalEndpoint {

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  */
 public final class CatchUp {
 
-    static final Duration POLL = Duration.ofMillis(50);
+    /** Short: the awaited event usually arrives a few milliseconds after the request, and a lookup is one key read. */
+    static final Duration POLL = Duration.ofMillis(10);
 
     private CatchUp() {
     }
