@@ -44,6 +44,7 @@ public final class Chaos {
         say("starting the platform (embedded default, fresh data directory)");
         boolean passed;
         try (FreshPlatform fresh = FreshPlatform.start(root); WebhookReceiver receiver = new WebhookReceiver(0)) {
+            say("data and logs: " + fresh.dataDir() + " (kept afterwards with SMARTROUTER_KEEP_DATA=true)");
             passed = run(fresh.platform(), receiver);
         }
         System.exit(passed ? 0 : 1);
@@ -66,7 +67,11 @@ public final class Chaos {
             clients.submit(() -> {
                 while (!faultsOver.get()) {
                     Scenario scenario = Scenario.values()[next.getAndIncrement() % Scenario.values().length];
-                    payments.add(workload.run(scenario));
+                    ChaosPayment payment = workload.run(scenario);
+                    payments.add(payment);
+                    if (payment.invoiceId == null) {
+                        pause(); // the platform is not answering: back off as a merchant's client would
+                    }
                 }
             });
         }
@@ -137,6 +142,14 @@ public final class Chaos {
         } else {
             OUT.println("FAILED: " + verdict.violations().size() + " violations");
             verdict.violations().stream().limit(50).forEach(violation -> OUT.println("  " + violation));
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -46,6 +46,10 @@ final class FreshPlatform implements AutoCloseable {
         return fresh;
     }
 
+    Path dataDir() {
+        return dataDir;
+    }
+
     LocalPlatform platform() {
         return platform;
     }
@@ -61,6 +65,9 @@ final class FreshPlatform implements AutoCloseable {
     @Override
     public void close() {
         platform.close();
+        if (Boolean.parseBoolean(System.getenv("SMARTROUTER_KEEP_DATA"))) {
+            return; // kept for a post-mortem: the services' logs are in <data>/logs
+        }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartrouter.gateway.idempotency.IdempotencyStore.Claim;
 import io.smartrouter.gateway.idempotency.IdempotencyStore.StoredResponse;
 import io.smartrouter.gateway.support.GatewayDatabase;
-import io.smartrouter.gateway.support.MutableClock;
+import io.smartrouter.platform.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.smartrouter.payment.routing.adaptive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartrouter.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.smartrouter.payment.connector.OperationOutcome;
-import java.time.Clock;
+import io.smartrouter.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The circuit per configuration, driven with fake outcomes and a clock the test moves. */
 class GatewayHealthTests {
 
     static final Duration FAST = Duration.ofMillis(5);
-    final MovableClock clock = new MovableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     final GatewayHealth health = new GatewayHealth(new GatewayHealth.Settings(50, 4, 4, Duration.ofSeconds(30), 1, 2),
             clock);
 
@@ -70,27 +68,4 @@ class GatewayHealthTests {
         second.release();
     }
 
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package io.smartrouter.gateway.support;
+package io.smartrouter.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A UTC clock tests move by hand (thread-safe: a test thread moves it while the code under test reads it). */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -17,6 +17,10 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
