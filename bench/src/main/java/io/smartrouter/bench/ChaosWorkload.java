@@ -9,9 +9,6 @@ import io.smartrouter.bench.ChaosPayment.Told;
  */
 final class ChaosWorkload {
 
-    private static final String CARD = "{\"number\":\"4242424242424242\",\"exp_month\":12,\"exp_year\":2030,"
-            + "\"cvc2\":\"123\"}";
-
     private final Api secret;
     private final Api publicKey;
 
@@ -28,7 +25,7 @@ final class ChaosWorkload {
             return payment;
         }
         payment.invoiceId = invoice.text("/invoice/id");
-        Api.Answer card = publicKey.post("/cards", CARD, payment.key("card"));
+        Api.Answer card = publicKey.post("/cards", CitFlow.CARD, payment.key("card"));
         if (!card.ok()) {
             return payment;
         }

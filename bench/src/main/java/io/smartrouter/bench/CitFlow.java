@@ -16,7 +16,8 @@ final class CitFlow {
     static final String[] CALLS = {CREATE_INVOICE, TOKENIZE, AUTHORIZE, CAPTURE};
 
     private static final String INVOICE = "{\"name\":\"Benchmark order\",\"amount\":\"10.00\",\"currency\":\"USD\"}";
-    private static final String CARD = "{\"number\":\"4242424242424242\",\"exp_month\":12,\"exp_year\":2030,"
+    /** The sandbox's always-approved Visa test card (API.md), as a checkout page sends it to the vault. */
+    static final String CARD = "{\"number\":\"4242424242424242\",\"exp_month\":12,\"exp_year\":2030,"
             + "\"cvc2\":\"123\"}";
 
     private final JsonCalls calls;
