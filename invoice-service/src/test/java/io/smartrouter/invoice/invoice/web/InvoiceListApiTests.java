@@ -7,6 +7,7 @@ import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -108,9 +109,10 @@ class InvoiceListApiTests extends InvoiceServiceIntegrationTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> createdAt(Map<String, Object> page) {
-        return ((List<Map<String, Object>>) page.get("invoices")).stream().map(i -> (String) i.get("created_at"))
-                .toList();
+    private static List<Instant> createdAt(Map<String, Object> page) {
+        // As instants, not strings: an RFC 3339 time on a whole second has no fraction ("…:23Z" sorts after "…:23.049Z").
+        return ((List<Map<String, Object>>) page.get("invoices")).stream()
+                .map(i -> Instant.parse((String) i.get("created_at"))).toList();
     }
 
     private static List<String> reversed(List<String> ids) {
