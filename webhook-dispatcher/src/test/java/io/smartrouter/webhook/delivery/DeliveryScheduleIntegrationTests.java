@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.security.InternalCalls;
-import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.web.RequestIds;
 import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.webhook.support.DispatcherIntegrationTest;
 import io.smartrouter.webhook.support.Merchant;
 import io.smartrouter.webhook.support.Receiver;
-import io.smartrouter.webhook.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import tools.jackson.databind.JsonNode;
@@ -34,29 +29,7 @@ class DeliveryScheduleIntegrationTests extends DispatcherIntegrationTest {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
-    WebTestClient unsigned;
-    @Autowired
-    ServiceAuthentication auth;
-    @Autowired
     InternalCalls internalCalls;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
-    TestClock clock;
-
-    Receiver receiver;
-    Merchant merchant;
-
-    @BeforeEach
-    void setUp() {
-        receiver = new Receiver();
-        merchant = new Merchant(unsigned, auth, kafka.getBrokersAsString());
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
 
     /** The test schedule is: at once, 2 s later, 1 h later, then the dead letter. */
     @Test

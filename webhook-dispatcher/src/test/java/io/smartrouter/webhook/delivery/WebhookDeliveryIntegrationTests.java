@@ -3,7 +3,6 @@ package io.smartrouter.webhook.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.platform.id.Ids;
-import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.TopicReader;
 import io.smartrouter.platform.testing.TopicWriter;
 import io.smartrouter.schemas.Topics;
@@ -15,16 +14,11 @@ import io.smartrouter.webhook.delivery.signing.WebhookSignatures;
 import io.smartrouter.webhook.support.DispatcherIntegrationTest;
 import io.smartrouter.webhook.support.Merchant;
 import io.smartrouter.webhook.support.Receiver;
-import io.smartrouter.webhook.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,29 +29,6 @@ import tools.jackson.databind.JsonNode;
 class WebhookDeliveryIntegrationTests extends DispatcherIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Autowired
-    WebTestClient unsigned;
-    @Autowired
-    ServiceAuthentication auth;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
-    TestClock clock;
-
-    Receiver receiver;
-    Merchant merchant;
-
-    @BeforeEach
-    void setUp() {
-        receiver = new Receiver();
-        merchant = new Merchant(unsigned, auth, kafka.getBrokersAsString());
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void aDomainEventOnTheLogArrivesAsASignedStandardWebhook() {

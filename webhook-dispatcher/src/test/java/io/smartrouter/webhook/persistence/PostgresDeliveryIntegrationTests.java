@@ -3,23 +3,17 @@ package io.smartrouter.webhook.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.platform.id.Ids;
-import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.RealPostgres;
 import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.webhook.support.DispatcherIntegrationTest;
-import io.smartrouter.webhook.support.Merchant;
-import io.smartrouter.webhook.support.Receiver;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,13 +25,6 @@ import tools.jackson.databind.JsonNode;
 class PostgresDeliveryIntegrationTests extends DispatcherIntegrationTest {
 
     private static String url;
-
-    @Autowired
-    WebTestClient unsigned;
-    @Autowired
-    ServiceAuthentication auth;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
 
     @DynamicPropertySource
     static void freshSchema(DynamicPropertyRegistry registry) {
@@ -51,22 +38,19 @@ class PostgresDeliveryIntegrationTests extends DispatcherIntegrationTest {
 
     @Test
     void deliversRetriesLogsAndReplaysOnPostgres() {
-        try (Receiver receiver = new Receiver()) {
-            Merchant merchant = new Merchant(unsigned, auth, kafka.getBrokersAsString());
-            receiver.answer("/pg", 503, Duration.ZERO);
-            merchant.endpoint(receiver.url("/pg"));
-            Instant before = Instant.now().minusSeconds(1);
-            EventEnvelope event = merchant.invoiceCreated("iv_" + Ids.random(), null);
-            receiver.await("/pg", got -> got.size() == 1, Duration.ofSeconds(30));
-            receiver.answer("/pg", 200, Duration.ZERO);
-            JsonNode delivered = merchant.awaitDelivery(event.getEventId(), "succeeded");
-            assertThat(delivered.get("attempts")).extracting(attempt -> attempt.get("http_status").asInt())
-                    .containsExactly(503, 200);
+        receiver.answer("/pg", 503, Duration.ZERO);
+        merchant.endpoint(receiver.url("/pg"));
+        Instant before = Instant.now().minusSeconds(1);
+        EventEnvelope event = merchant.invoiceCreated("iv_" + Ids.random(), null);
+        receiver.await("/pg", got -> got.size() == 1, Duration.ofSeconds(30));
+        receiver.answer("/pg", 200, Duration.ZERO);
+        JsonNode delivered = merchant.awaitDelivery(event.getEventId(), "succeeded");
+        assertThat(delivered.get("attempts")).extracting(attempt -> attempt.get("http_status").asInt())
+                .containsExactly(503, 200);
 
-            merchant.post("/webhook-endpoints/" + delivered.get("endpoint_id").asString() + "/replay",
-                    "{\"since\":\"" + before + "\"}", 200);
-            receiver.await("/pg", got -> got.size() == 3, Duration.ofSeconds(30));
-            assertThat(merchant.get("/events?limit=5", 200).get("events")).hasSize(1);
-        }
+        merchant.post("/webhook-endpoints/" + delivered.get("endpoint_id").asString() + "/replay",
+                "{\"since\":\"" + before + "\"}", 200);
+        receiver.await("/pg", got -> got.size() == 3, Duration.ofSeconds(30));
+        assertThat(merchant.get("/events?limit=5", 200).get("events")).hasSize(1);
     }
 }

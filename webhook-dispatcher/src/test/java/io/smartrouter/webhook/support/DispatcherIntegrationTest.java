@@ -1,11 +1,17 @@
 package io.smartrouter.webhook.support;
 
+import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.FreshConnections;
 import io.smartrouter.schemas.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The dispatcher on an in-memory H2 database and an in-process Kafka broker, with a clock tests can move
@@ -29,4 +35,34 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @EmbeddedKafka(partitions = 3, topics = {Topics.INVOICES, Topics.PAYMENTS, Topics.VAULT, Topics.WEBHOOK_DELIVERIES})
 @Import({FreshConnections.class, TestClock.Configuration.class})
 public abstract class DispatcherIntegrationTest {
+
+    @Autowired
+    protected WebTestClient unsigned;
+    @Autowired
+    protected ServiceAuthentication auth;
+    @Autowired
+    protected EmbeddedKafkaBroker kafka;
+    @Autowired
+    protected TestClock clock;
+
+    /** A local webhook receiver of this test, closed after it. */
+    protected Receiver receiver;
+    /** A merchant of a project of its own, for this test. */
+    protected Merchant merchant;
+
+    @BeforeEach
+    void startReceiverAndMerchant() {
+        receiver = new Receiver();
+        merchant = newMerchant();
+    }
+
+    @AfterEach
+    void closeReceiver() {
+        receiver.close();
+    }
+
+    /** Another merchant, with a project of its own. */
+    protected Merchant newMerchant() {
+        return new Merchant(unsigned, auth, kafka.getBrokersAsString());
+    }
 }

@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.security.KeyType;
-import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
 import io.smartrouter.webhook.delivery.signing.SigningSecret;
 import io.smartrouter.webhook.delivery.signing.WebhookSignatures;
 import io.smartrouter.webhook.support.DispatcherIntegrationTest;
 import io.smartrouter.webhook.support.Merchant;
-import io.smartrouter.webhook.support.Receiver;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,28 +28,13 @@ class WebhookEndpointApiIntegrationTests extends DispatcherIntegrationTest {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
-    WebTestClient unsigned;
-    @Autowired
-    ServiceAuthentication auth;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
     JdbcTemplate jdbc;
 
-    Receiver receiver;
-    Merchant merchant;
     Merchant other;
 
     @BeforeEach
     void setUp() {
-        receiver = new Receiver();
-        merchant = new Merchant(unsigned, auth, kafka.getBrokersAsString());
-        other = new Merchant(unsigned, auth, kafka.getBrokersAsString());
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
+        other = newMerchant();
     }
 
     @Test
