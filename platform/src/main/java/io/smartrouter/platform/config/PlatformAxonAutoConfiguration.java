@@ -12,6 +12,8 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -31,6 +33,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 @ConditionalOnClass(CommandGateway.class)
 public class PlatformAxonAutoConfiguration {
 
+    /** The bean name of the aggregate cache ({@link #aggregateCache()}). */
+    public static final String AGGREGATE_CACHE = "aggregateCache";
+
     @Bean
     CorrelationDataProvider eventMetadataProvider() {
         return new EventMetadataProvider();
@@ -39,6 +44,18 @@ public class PlatformAxonAutoConfiguration {
     @Bean
     CommandRejections commandRejections() {
         return new CommandRejections();
+    }
+
+    /**
+     * The aggregates a service handles commands on, kept between commands ({@code @Aggregate(cache =
+     * AGGREGATE_CACHE)}) so a command does not re-read and re-decode the aggregate's whole history from the event
+     * store. Entries go when memory is needed or when a unit of work rolls back; the event store's unique (aggregate,
+     * sequence number) key still rejects an append made from a stale copy, so the event store stays the truth (ADR
+     * 0014). Only for aggregates whose ids are unique across the service's aggregate types.
+     */
+    @Bean(AGGREGATE_CACHE)
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
     /** Present when the service declares which topics its aggregates publish to. */

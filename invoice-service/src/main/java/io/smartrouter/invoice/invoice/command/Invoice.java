@@ -8,6 +8,7 @@ import io.smartrouter.invoice.invoice.api.CreateInvoiceCommand;
 import io.smartrouter.invoice.invoice.api.FulfillmentStatus;
 import io.smartrouter.invoice.invoice.api.InvoiceErrorCode;
 import io.smartrouter.invoice.invoice.api.UpdateFulfillmentCommand;
+import io.smartrouter.platform.config.PlatformAxonAutoConfiguration;
 import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.money.Money;
@@ -20,7 +21,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** The order a merchant takes payment for. Event-sourced: its state is the fold of its events. */
-@Aggregate
+@Aggregate(cache = PlatformAxonAutoConfiguration.AGGREGATE_CACHE)
 public class Invoice {
 
     @AggregateIdentifier

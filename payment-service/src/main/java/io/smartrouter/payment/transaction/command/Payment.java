@@ -16,6 +16,7 @@ import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
 import io.smartrouter.payment.transaction.api.RequireThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
 import io.smartrouter.payment.transaction.api.StartedOperation;
+import io.smartrouter.platform.config.PlatformAxonAutoConfiguration;
 import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.schemas.payment.AuthorizationAttemptFailedEvent;
 import io.smartrouter.schemas.payment.CaptureFailedEvent;
@@ -62,7 +63,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * operation of its own, and never becomes the transaction's authorization. Captures, voids and refunds go to the
  * authorizing attempt's gateway configuration.
  */
-@Aggregate
+@Aggregate(cache = PlatformAxonAutoConfiguration.AGGREGATE_CACHE)
 public class Payment {
 
     static final Duration AUTHORIZATION_VALIDITY = Duration.ofDays(7);

@@ -3,6 +3,7 @@ package io.smartrouter.vault.customer.command;
 import static io.smartrouter.platform.axon.CommandRejections.reject;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.smartrouter.platform.config.PlatformAxonAutoConfiguration;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.id.TokenId;
 import io.smartrouter.schemas.vault.CustomerCreatedEvent;
@@ -29,7 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A merchant's customer and their reusable customer tokens (each one a saved card). A deleted customer is gone for
  * every command: their tokens can no longer pay.
  */
-@Aggregate
+@Aggregate(cache = PlatformAxonAutoConfiguration.AGGREGATE_CACHE)
 public class Customer {
 
     @AggregateIdentifier
