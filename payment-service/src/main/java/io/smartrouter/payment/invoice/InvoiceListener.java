@@ -6,6 +6,7 @@ import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,8 @@ class InvoiceListener {
                 .on(InvoiceCustomerAssignedEvent.class, invoices::on);
     }
 
-    @KafkaListener(topics = Topics.INVOICES, groupId = CONSUMER)
-    void on(ConsumerRecord<String, EventEnvelope> record) {
-        handlers.handle(record.value());
+    @KafkaListener(topics = Topics.INVOICES, groupId = CONSUMER, batch = "true")
+    void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+        handlers.handleAll(records);
     }
 }

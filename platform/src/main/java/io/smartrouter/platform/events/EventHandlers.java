@@ -2,10 +2,13 @@ package io.smartrouter.platform.events;
 
 import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.schemas.serde.EventPayloads;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A consumer's handlers of other services' events, by event type, each applied once per event id
@@ -39,5 +42,19 @@ public final class EventHandlers {
             SpecificRecord event = EventPayloads.decode(envelope.getPayload());
             processed.processOnce(consumer, envelope.getEventId(), () -> handler.accept(event));
         }
+    }
+
+    /** A batch listener's records, applied as {@link #handle} does, in one transaction ({@link ProcessedEvents}). */
+    public void handleAll(List<ConsumerRecord<String, EventEnvelope>> records) {
+        List<ProcessedEvents.Once> batch = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, EventEnvelope> record : records) {
+            EventEnvelope envelope = record.value();
+            Consumer<SpecificRecord> handler = byType.get(envelope.getEventType());
+            if (handler != null) {
+                batch.add(new ProcessedEvents.Once(record, envelope.getEventId(),
+                        () -> handler.accept(EventPayloads.decode(envelope.getPayload()))));
+            }
+        }
+        processed.processBatch(consumer, batch);
     }
 }

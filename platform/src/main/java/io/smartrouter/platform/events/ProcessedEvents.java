@@ -2,6 +2,9 @@ package io.smartrouter.platform.events;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -10,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Makes a Kafka consumer idempotent. Publication is at-least-once, so a consumer may see an event twice (a batch
  * retried by the publisher, a consumer that crashed before committing its offset). {@link #processOnce} runs the
  * handler only for an event id this consumer has not processed, and records the id in the same database transaction
- * as the handler's own writes, so a crash either keeps both or neither.
+ * as the handler's own writes, so a crash either keeps both or neither. {@link #processBatch} does the same for a whole
+ * poll of records in one transaction: under load, one commit for many events instead of one each.
  */
 public class ProcessedEvents {
 
@@ -37,20 +41,63 @@ public class ProcessedEvents {
      * concurrent duplicate loses on the primary key and rolls back; redelivery then finds the event processed.
      */
     public boolean processOnce(String consumer, String eventId, Runnable handler) {
+        checkName(consumer);
+        return Boolean.TRUE.equals(transactions.execute(status -> applyOnce(consumer, eventId, handler)));
+    }
+
+    /** One record of a batch: its event id, and what applying the event does. */
+    public record Once(ConsumerRecord<?, ?> record, String eventId, Runnable handler) {
+    }
+
+    /**
+     * Applies a batch listener's records, each once per event id as {@link #processOnce} does, in one transaction.
+     * Returns how many ran. Should one fail, the whole transaction has rolled back: the records are then applied again
+     * one transaction each, so those before the failing one are kept, and the failure is thrown as a
+     * {@link BatchListenerFailedException} naming its record; the container commits the offsets before it and
+     * retries from it, as it would with a record listener.
+     */
+    public int processBatch(String consumer, List<Once> batch) {
+        checkName(consumer);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            Integer ran = transactions.execute(status -> {
+                int count = 0;
+                for (Once once : batch) {
+                    count += applyOnce(consumer, once.eventId(), once.handler()) ? 1 : 0;
+                }
+                return count;
+            });
+            return ran == null ? 0 : ran;
+        } catch (RuntimeException failure) {
+            int ran = 0;
+            for (Once once : batch) {
+                try {
+                    ran += processOnce(consumer, once.eventId(), once.handler()) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException("Event " + once.eventId() + " failed", e, once.record());
+                }
+            }
+            return ran;
+        }
+    }
+
+    private boolean applyOnce(String consumer, String eventId, Runnable handler) {
+        Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE consumer = ? AND event_id = ?",
+                Integer.class, consumer, eventId);
+        if (seen != null && seen > 0) {
+            return false;
+        }
+        handler.run();
+        jdbc.update("INSERT INTO " + TABLE + " (consumer, event_id, processed_at) VALUES (?, ?, ?)",
+                consumer, eventId, Timestamp.from(clock.instant()));
+        return true;
+    }
+
+    private static void checkName(String consumer) {
         if (consumer.length() > MAX_CONSUMER_LENGTH) {
             throw new IllegalArgumentException("consumer name too long");
         }
-        Boolean ran = transactions.execute(status -> {
-            Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE consumer = ? AND event_id = ?",
-                    Integer.class, consumer, eventId);
-            if (seen != null && seen > 0) {
-                return false;
-            }
-            handler.run();
-            jdbc.update("INSERT INTO " + TABLE + " (consumer, event_id, processed_at) VALUES (?, ?, ?)",
-                    consumer, eventId, Timestamp.from(clock.instant()));
-            return true;
-        });
-        return Boolean.TRUE.equals(ran);
     }
 }

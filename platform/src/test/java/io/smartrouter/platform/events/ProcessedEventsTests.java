@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 class ProcessedEventsTests {
 
@@ -52,5 +55,46 @@ class ProcessedEventsTests {
     void survivesASecondInstanceCreatingTheTable() {
         var again = new ProcessedEvents(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()), Clock.systemUTC());
         assertThat(again.processOnce("projection", "ev_1", () -> { })).isTrue();
+    }
+
+    @Test
+    void appliesABatchOncePerEventIdIncludingRepeatsWithinTheBatch() {
+        processed.processOnce("projection", "ev_0", () -> { });
+        int ran = processed.processBatch("projection", List.of(write(0, "ev_0"), write(1, "ev_1"), write(2, "ev_2"),
+                write(3, "ev_1")));
+        assertThat(ran).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT event_id FROM effect ORDER BY event_id", String.class))
+                .containsExactly("ev_1", "ev_2");
+        assertThat(processed.processBatch("projection", List.of())).isZero();
+    }
+
+    @Test
+    void aFailingEventKeepsTheOnesBeforeItAndIsReportedWithItsRecord() {
+        ProcessedEvents.Once failing = new ProcessedEvents.Once(record(1), "ev_1", () -> {
+            jdbc.update("INSERT INTO effect VALUES ('ev_1')");
+            throw new IllegalStateException("poison");
+        });
+        assertThatThrownBy(() -> processed.processBatch("projection", List.of(write(0, "ev_0"), failing,
+                write(2, "ev_2"))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+                    assertThat(e.getRecord()).isSameAs(failing.record());
+                    assertThat(e.getCause()).hasMessage("poison");
+                });
+        assertThat(jdbc.queryForList("SELECT event_id FROM effect", String.class)).containsExactly("ev_0");
+
+        // The container retries from the failed record: the rest is applied, the first is not applied again.
+        assertThat(processed.processBatch("projection", List.of(write(0, "ev_0"), write(1, "ev_1"), write(2, "ev_2"))))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT event_id FROM effect ORDER BY event_id", String.class))
+                .containsExactly("ev_0", "ev_1", "ev_2");
+    }
+
+    private ProcessedEvents.Once write(int offset, String eventId) {
+        return new ProcessedEvents.Once(record(offset), eventId,
+                () -> jdbc.update("INSERT INTO effect VALUES (?)", eventId));
+    }
+
+    private static ConsumerRecord<String, String> record(int offset) {
+        return new ConsumerRecord<>("events", 0, offset, "key", "value");
     }
 }

@@ -7,6 +7,7 @@ import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.schemas.vault.CustomerCreatedEvent;
 import io.smartrouter.schemas.vault.CustomerDeletedEvent;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,8 @@ class VaultCustomerListener {
                 .on(CustomerDeletedEvent.class, customers::on);
     }
 
-    @KafkaListener(topics = Topics.VAULT, groupId = CONSUMER)
-    void on(ConsumerRecord<String, EventEnvelope> record) {
-        handlers.handle(record.value());
+    @KafkaListener(topics = Topics.VAULT, groupId = CONSUMER, batch = "true")
+    void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+        handlers.handleAll(records);
     }
 }

@@ -10,6 +10,8 @@ import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.schemas.serde.EventPayloads;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Keeps {@link InvoiceTransactions} from the payment service's events on Kafka. One transaction's events arrive in
  * order (keyed by transaction id) and at least once, so each is applied once per event id ({@link ProcessedEvents}, in
  * the same transaction as the row). An event about an invoice that is not one of its project's is ignored with a
- * warning; so are the payment events that show nothing on the invoice (an operation started).
+ * warning; so are the payment events that show nothing on the invoice (an operation started). A poll's records are
+ * applied in one database transaction.
  */
 @Component
 class PaymentTransactionListener {
@@ -44,12 +47,19 @@ class PaymentTransactionListener {
         this.queries = queries;
     }
 
-    @KafkaListener(topics = Topics.PAYMENTS, groupId = CONSUMER)
-    void on(ConsumerRecord<String, EventEnvelope> record) {
-        EventEnvelope envelope = record.value();
-        if (!FOLDED.contains(envelope.getEventType())) {
-            return;
+    @KafkaListener(topics = Topics.PAYMENTS, groupId = CONSUMER, batch = "true")
+    void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+        List<ProcessedEvents.Once> batch = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, EventEnvelope> record : records) {
+            EventEnvelope envelope = record.value();
+            if (FOLDED.contains(envelope.getEventType())) {
+                batch.add(new ProcessedEvents.Once(record, envelope.getEventId(), () -> apply(envelope)));
+            }
         }
+        processed.processBatch(CONSUMER, batch);
+    }
+
+    private void apply(EventEnvelope envelope) {
         PaymentEvent event = PaymentEvent.of(EventPayloads.decode(envelope.getPayload()));
         if (!isInvoiceOfItsProject(event)) {
             log.warn("Ignoring {} {} of transaction {}: invoice {} is not an invoice of project {}",
@@ -57,7 +67,7 @@ class PaymentTransactionListener {
                     event.invoiceId(), event.projectId());
             return;
         }
-        processed.processOnce(CONSUMER, envelope.getEventId(), () -> transactions.apply(event));
+        transactions.apply(event);
     }
 
     /** The invoice's project never changes, so this is checked once per event, before the write. */

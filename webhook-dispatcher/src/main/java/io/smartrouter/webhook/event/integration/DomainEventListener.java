@@ -6,6 +6,8 @@ import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.schemas.serde.EventPayloads;
 import io.smartrouter.webhook.delivery.worker.DeliveryWorker;
 import io.smartrouter.webhook.event.mapping.PublicEventTypes;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -14,10 +16,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the event log of the other services. Each domain event is turned into its public event and deliveries in
- * one database transaction that also records the event id as processed ({@link ProcessedEvents}); the Kafka offset is
- * committed only after that (ack mode {@code record}), so a crash in between redelivers the record and the
- * transaction either happened (the id is known: skipped) or did not (done now). Then the worker is woken.
+ * Consumes the event log of the other services. Each domain event of a poll is turned into its public event and
+ * deliveries in one database transaction for the poll that also records the event ids as processed
+ * ({@link ProcessedEvents}); the Kafka offsets are committed only after that, so a crash in between redelivers the
+ * records and the transaction either happened (the ids are known: skipped) or did not (done now). Then the worker is
+ * woken.
  */
 @Component
 class DomainEventListener {
@@ -35,9 +38,19 @@ class DomainEventListener {
         this.worker = worker;
     }
 
-    @KafkaListener(topics = {Topics.INVOICES, Topics.PAYMENTS, Topics.VAULT}, groupId = CONSUMER)
-    void on(ConsumerRecord<String, EventEnvelope> record) {
-        EventEnvelope envelope = record.value();
+    @KafkaListener(topics = {Topics.INVOICES, Topics.PAYMENTS, Topics.VAULT}, groupId = CONSUMER, batch = "true")
+    void on(List<ConsumerRecord<String, EventEnvelope>> records) {
+        List<ProcessedEvents.Once> batch = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, EventEnvelope> record : records) {
+            EventEnvelope envelope = record.value();
+            batch.add(new ProcessedEvents.Once(record, envelope.getEventId(), () -> accept(envelope)));
+        }
+        if (processed.processBatch(CONSUMER, batch) > 0) {
+            worker.wake();
+        }
+    }
+
+    private void accept(EventEnvelope envelope) {
         SpecificRecord event = EventPayloads.decode(envelope.getPayload());
         if (!PublicEventTypes.knows(event.getClass())) {
             // A new domain event type nobody mapped yet: visible, never a stuck partition.
@@ -45,10 +58,6 @@ class DomainEventListener {
                     envelope.getEventId());
             return;
         }
-        boolean ran = processed.processOnce(CONSUMER, envelope.getEventId(), () -> intake.accept(envelope.getEventId(),
-                envelope.getProjectId(), envelope.getOccurredAt(), event));
-        if (ran) {
-            worker.wake();
-        }
+        intake.accept(envelope.getEventId(), envelope.getProjectId(), envelope.getOccurredAt(), event);
     }
 }
