@@ -1,11 +1,13 @@
 package io.smartrouter.payment.support;
 
+import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.testing.FreshConnections;
 import io.smartrouter.platform.testing.TopicWriter;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +53,8 @@ public abstract class PaymentServiceIntegrationTest {
 
     @Autowired
     protected EmbeddedKafkaBroker kafka;
+    @Autowired
+    KnownInvoices knownInvoices;
 
     @DynamicPropertySource
     static void vault(DynamicPropertyRegistry properties) {
@@ -70,6 +74,19 @@ public abstract class PaymentServiceIntegrationTest {
             invoices.publish("Invoice", id, 0, project.value(), InvoiceCreatedEvent.newBuilder().setInvoiceId(id)
                     .setProjectId(project.value()).setName("Order").setAmount(amount).setCurrency(currency)
                     .setInitiationType(initiationType).setMetadata(metadata).setCreatedAt(Instant.now()).build());
+        }
+        // The service hears of it from Kafka: wait, so that no test races a consumer still joining its group (which
+        // takes longer than the service's catch-up on a loaded machine).
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try {
+            while (knownInvoices.find(project, id).isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("The payment service never heard of invoice " + id);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
         return id;
     }

@@ -109,9 +109,7 @@ public class PaymentProcess {
     /** Authorizes the invoice with a card token or a customer token; answers the transaction. */
     public Mono<TransactionView> authorize(ProjectContext caller, String invoiceId, String source, Instant autoCaptureAt,
             Map<String, ?> metadata) {
-        return invoice(caller, invoiceId)
-                .flatMap(invoice -> authorize(caller, invoice, source, autoCaptureAt, metadata))
-                .flatMap(transactionId -> view(caller, transactionId));
+        return invoice(caller, invoiceId).flatMap(invoice -> authorize(caller, invoice, source, autoCaptureAt, metadata));
     }
 
     /**
@@ -175,11 +173,11 @@ public class PaymentProcess {
             return Mono.error(new ApiException(PaymentErrorCode.NOT_AUTHORIZED,
                     "This invoice has no authorization to capture; give a source to authorize and capture at once"));
         }
-        return authorize(caller, invoice, source, null, metadata);
+        return authorize(caller, invoice, source, null, metadata).map(TransactionView::id);
     }
 
-    /** The authorize call's {@code autoCaptureAt} wins over the invoice's. */
-    private Mono<String> authorize(ProjectContext caller, KnownInvoice invoice, String source, Instant autoCaptureAt,
+    /** The authorize call's {@code autoCaptureAt} wins over the invoice's. Answers the settled transaction. */
+    private Mono<TransactionView> authorize(ProjectContext caller, KnownInvoice invoice, String source, Instant autoCaptureAt,
             Map<String, ?> metadata) {
         PaymentSources.check(caller, invoice, source);
         return Blocking.call(() -> invoices.transactionOf(invoice)).flatMap(transactionId -> {
@@ -307,7 +305,7 @@ public class PaymentProcess {
      * earlier attempt meanwhile): authorized or waiting for 3-D Secure is a success; failed is its decline (402) or
      * 502 when no gateway could take it; still pending means an attempt's outcome is unknown (502, resolved later).
      */
-    private Mono<String> settled(ProjectContext caller, String transactionId) {
+    private Mono<TransactionView> settled(ProjectContext caller, String transactionId) {
         return view(caller, transactionId).flatMap(view -> {
             if (view.status().equals("failed")) {
                 String code = view.errorCode();
@@ -320,7 +318,7 @@ public class PaymentProcess {
                 return Mono.error(new ApiException(PaymentErrorCode.GATEWAY_UNAVAILABLE, "The payment provider did "
                         + "not answer in time; the operation stays pending until its outcome is known"));
             }
-            return Mono.just(transactionId);
+            return Mono.just(view);
         });
     }
 
