@@ -26,15 +26,25 @@ class PaymentJourneyTests {
     static final int NEXT_YEAR = Year.now().getValue() + 1;
 
     static String tokenize(RunningPlatform running, String number) {
+        return tokenize(running.demoPublicKey(), number);
+    }
+
+    /** A card tokenized by a checkout with {@code browser}'s key (a project's public key). */
+    static String tokenize(ApiClient browser, String number) {
         String cvc = number.startsWith("34") || number.startsWith("37") ? "1234" : "123";
-        var card = running.demoPublicKey().post("/cards", "{\"number\":\"" + number + "\",\"exp_month\":12,"
+        var card = browser.post("/cards", "{\"number\":\"" + number + "\",\"exp_month\":12,"
                 + "\"exp_year\":" + NEXT_YEAR + ",\"cvc2\":\"" + cvc + "\"}");
         assertThat(card.status()).as(card.raw().body()).isEqualTo(200);
         return card.text("/card/id");
     }
 
     static String invoice(RunningPlatform running, String amount, String extra) {
-        var invoice = running.demo().post("/invoices", "{\"name\":\"Journey\",\"amount\":\"" + amount
+        return invoice(running.demo(), amount, extra);
+    }
+
+    /** An invoice in EUR created by {@code merchant} (a project's secret key), with {@code extra} JSON fields. */
+    static String invoice(ApiClient merchant, String amount, String extra) {
+        var invoice = merchant.post("/invoices", "{\"name\":\"Journey\",\"amount\":\"" + amount
                 + "\",\"currency\":\"EUR\"" + extra + "}");
         assertThat(invoice.status()).as(invoice.raw().body()).isEqualTo(200);
         return invoice.text("/invoice/id");
