@@ -108,7 +108,7 @@ public class SandboxConnector implements PaymentConnector {
                         .<OperationOutcome>map(SandboxConnector::declined)
                         .orElseGet(() -> {
                             if (authorization.capturedMinor() == 0) {
-                                ledger.scheduleDisputes(authorization, disputeDelay);
+                                ledger.scheduleDisputes(authorization, request.amount(), disputeDelay);
                             }
                             return approve(authorization.withCapture(request.amount()));
                         }));

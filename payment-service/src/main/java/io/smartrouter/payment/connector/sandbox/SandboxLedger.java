@@ -112,8 +112,11 @@ class SandboxLedger {
                 merchantReference, reference);
     }
 
-    /** Schedules the authorization's dispute notices, {@code delay} apart from now (in the capture's transaction). */
-    void scheduleDisputes(SandboxAuthorization authorization, Duration delay) {
+    /**
+     * Schedules the authorization's dispute notices, {@code delay} apart from now (in the capture's transaction), for
+     * the {@code captured} amount: a chargeback takes back what was captured, not what was authorized.
+     */
+    void scheduleDisputes(SandboxAuthorization authorization, Money captured, Duration delay) {
         String merchantReference = jdbc.queryForObject("SELECT merchant_reference FROM " + AUTHORIZATIONS
                 + " WHERE authorization_reference = ?", String.class, authorization.reference());
         Instant due = clock.instant();
@@ -121,7 +124,7 @@ class SandboxLedger {
             due = due.plus(delay);
             jdbc.update("INSERT INTO " + NOTICES + " (notice_id, merchant_reference, stage, amount_minor, currency, "
                     + "due_at, delivered) VALUES (?, ?, ?, ?, ?, ?, FALSE)", Ids.newId("sbx_dsp_"), merchantReference,
-                    stage.name(), authorization.amount().minorUnits(), authorization.amount().currencyCode(),
+                    stage.name(), captured.minorUnits(), captured.currencyCode(),
                     Timestamp.from(due));
         }
     }

@@ -12,6 +12,7 @@ public enum PaymentErrorCode implements ErrorCode {
     NOT_CAPTURED("request.invoice.not-captured", 409),
     VOIDED("request.invoice.voided", 409),
     AUTHORIZATION_EXPIRED("request.invoice.authorization-expired", 409),
+    DISPUTED("request.transaction.disputed", 409),
     SOURCE_INVALID("request.source.invalid", 400),
     NO_THREE_D_SECURE("request.three-d-s.not-pending", 409),
     GATEWAY_UNAVAILABLE("gateway.unavailable", 502);

@@ -67,6 +67,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Payment {
 
     static final Duration AUTHORIZATION_VALIDITY = Duration.ofDays(7);
+    private static final String CHARGEBACK_OPENED = "chargeback-opened";
+    private static final String CHARGEBACK_LOST = "chargeback-lost";
     /** A bound on the gateways one request may try (each is an authorization attempt on the card). */
     static final int MAX_ATTEMPTS_PER_REQUEST = 10;
 
@@ -91,6 +93,8 @@ public class Payment {
     private final Map<String, Attempt> attempts = new HashMap<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
     private final Set<String> disputeNotices = new HashSet<>();
+    /** The last chargeback stage: opened (the funds are held by the dispute), won, or lost (the funds went back). */
+    private String chargeback;
     private final Set<String> awaitingThreeDSecure = new HashSet<>();
 
     protected Payment() {
@@ -376,6 +380,14 @@ public class Payment {
         if (captured == 0) {
             throw reject(PaymentErrorCode.NOT_CAPTURED, "Nothing was captured on this invoice, so nothing can be refunded");
         }
+        // A refund now would pay the cardholder twice: the chargeback holds (or has returned) the funds.
+        if (CHARGEBACK_OPENED.equals(chargeback)) {
+            throw reject(PaymentErrorCode.DISPUTED, "A chargeback is open on this payment; it cannot be refunded "
+                    + "unless the chargeback is won");
+        }
+        if (CHARGEBACK_LOST.equals(chargeback)) {
+            throw reject(PaymentErrorCode.DISPUTED, "This payment was charged back; the cardholder has its funds");
+        }
         long available = captured - refunded - reserved(OperationType.REFUND);
         if (requested == null || requested <= 0 || requested > available) {
             throw reject(PlatformErrorCode.INVALID_AMOUNT, "A refund must be more than zero and at most the "
@@ -558,6 +570,9 @@ public class Payment {
     @EventSourcingHandler
     void on(TransactionDisputedEvent event) {
         disputeNotices.add(event.getNoticeId());
+        if (event.getStage().startsWith("chargeback-")) {
+            chargeback = event.getStage();
+        }
     }
 
     @EventSourcingHandler

@@ -51,11 +51,15 @@ public record TransactionView(String id, String projectId, String invoiceId, Str
                 routingTags);
     }
 
-    /** What can still be captured (while authorized) or refunded (once captured). */
+    /**
+     * What can still be captured (while authorized) or refunded (once captured). A retrieval request, a fraud
+     * notification or a won chargeback leave the captured funds refundable; an open or lost chargeback does not.
+     */
     public long availableAmount() {
         return switch (status) {
             case "authorized" -> authorizedAmount - capturedAmount;
-            case "completed", "partially-refunded" -> capturedAmount - refundedAmount;
+            case "completed", "partially-refunded", "retrieval-request", "fraud-notification", "solved" ->
+                    capturedAmount - refundedAmount;
             default -> 0;
         };
     }

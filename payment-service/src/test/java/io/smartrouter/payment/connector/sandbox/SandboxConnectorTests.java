@@ -12,9 +12,13 @@ import io.smartrouter.payment.connector.PaymentConnector;
 import io.smartrouter.payment.connector.PaymentConnectorContractTests;
 import io.smartrouter.payment.connector.PaymentOperations.AuthorizationRequest;
 import io.smartrouter.payment.connector.PaymentOperations.CaptureRequest;
+import io.smartrouter.payment.connector.PaymentOperations.DisputeNotice;
+import io.smartrouter.payment.connector.PaymentOperations.DisputeStage;
 import io.smartrouter.platform.card.Cvc;
 import io.smartrouter.platform.money.Money;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Date;
@@ -146,6 +150,18 @@ class SandboxConnectorTests extends PaymentConnectorContractTests {
         assertApproved(voidAuthorization(voided));
         assertThat(voidAuthorization(voided)).isEqualTo(declined("gateway.invalid-state"));
         assertThat(capture(voided, cent)).isEqualTo(declined("gateway.invalid-state"));
+    }
+
+    @Test
+    void aChargebackIsForTheCapturedAmountNotTheAuthorizedOne() {
+        String reference = approvedReference(card("4000000000000200"));
+        assertApproved(capture(reference, part(40)));
+
+        var notices = connector.dueNotices(Instant.now().plus(Duration.ofMinutes(1)), 10).block();
+
+        assertThat(notices).extracting(DisputeNotice::stage)
+                .containsExactly(DisputeStage.CHARGEBACK_OPENED, DisputeStage.CHARGEBACK_WON);
+        assertThat(notices).extracting(DisputeNotice::amount).containsOnly(part(40));
     }
 
     @Test

@@ -263,6 +263,30 @@ class PaymentTests {
     }
 
     @Test
+    void anOpenOrLostChargebackRefusesRefundsAndAWonOneAllowsThemAgain() {
+        Object[] capturedHistory = {requested("tr_op_req"), started("tr_op_auth", OperationType.AUTHORIZATION, 10_000),
+            authorized(), started("tr_op_c", OperationType.CAPTURE, 10_000), captured("tr_op_c", 10_000, 10_000)};
+        var refund = start("tr_op_r", OperationType.REFUND, 1_000L, NOW);
+        fixture.given(capturedHistory).andGiven(dispute("sbx_1", "chargeback-opened"))
+                .when(refund).expectNoEvents().expectExceptionDetails(PaymentErrorCode.DISPUTED);
+        fixture.given(capturedHistory).andGiven(dispute("sbx_1", "chargeback-opened"), dispute("sbx_2", "chargeback-lost"))
+                .when(refund).expectNoEvents().expectExceptionDetails(PaymentErrorCode.DISPUTED);
+        fixture.given(capturedHistory).andGiven(dispute("sbx_1", "chargeback-opened"), dispute("sbx_2", "chargeback-won"))
+                .when(refund).expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(OperationStartedEvent.class), andNoMore())));
+        // A fraud notification or a retrieval request is no chargeback: refunding then is what a merchant should do.
+        fixture.given(capturedHistory).andGiven(dispute("sbx_1", "fraud-notification"))
+                .when(refund).expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(OperationStartedEvent.class), andNoMore())));
+    }
+
+    static TransactionDisputedEvent dispute(String noticeId, String stage) {
+        return TransactionDisputedEvent.newBuilder().setTransactionId(TRANSACTION).setProjectId(PROJECT.value())
+                .setInvoiceId("iv_test").setNoticeId(noticeId).setStage(stage).setAmount(10_000).setCurrency("EUR")
+                .setOccurredAt(NOW).build();
+    }
+
+    @Test
     void nothingCapturedMeansNothingToRefund() {
         expectRejected(start("tr_op_r", OperationType.REFUND, 100L, NOW), PaymentErrorCode.NOT_CAPTURED,
                 authorizedHistory());

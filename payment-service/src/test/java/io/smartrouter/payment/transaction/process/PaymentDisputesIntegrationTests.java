@@ -45,10 +45,26 @@ class PaymentDisputesIntegrationTests extends PaymentServiceIntegrationTest {
 
         disputes.poll(captured.plus(Duration.ofSeconds(61)));
         server.get().uri("/invoices/{id}/transactions", invoice).exchange().expectBody()
-                .jsonPath("$.transaction.status").isEqualTo(first);
+                .jsonPath("$.transaction.status").isEqualTo(first)
+                .jsonPath("$.transaction.available_amount").isEqualTo(refundable(first) ? "50.00" : "0.00");
         disputes.poll(captured.plus(Duration.ofSeconds(121)));
         disputes.poll(captured.plus(Duration.ofSeconds(121)));
         server.get().uri("/invoices/{id}/transactions", invoice).exchange().expectBody()
-                .jsonPath("$.transaction.status").isEqualTo(then);
+                .jsonPath("$.transaction.status").isEqualTo(then)
+                .jsonPath("$.transaction.available_amount").isEqualTo(refundable(then) ? "50.00" : "0.00");
+
+        var refund = server.post().uri("/invoices/{id}/refunds", invoice).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"amount\":\"5.00\"}").exchange();
+        if (refundable(then)) {
+            refund.expectStatus().isOk();
+        } else {
+            // The chargeback holds the funds: a refund would pay the cardholder twice.
+            refund.expectStatus().isEqualTo(409).expectBody()
+                    .jsonPath("$.error_type").isEqualTo("request.transaction.disputed");
+        }
+    }
+
+    private static boolean refundable(String status) {
+        return !status.equals("chargeback-initiated") && !status.equals("reversed");
     }
 }
