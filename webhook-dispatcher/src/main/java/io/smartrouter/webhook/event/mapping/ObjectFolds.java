@@ -400,7 +400,10 @@ public final class ObjectFolds {
         op.put("created_at", text(at));
     }
 
-    /** The decimal amounts and what is still available (to capture while authorized, to refund once captured). */
+    /**
+     * The decimal amounts and what is still available (to capture while authorized, to refund once captured), as the
+     * payment service's {@code TransactionView} says: nothing while a chargeback is open or once it is lost.
+     */
     private static void amounts(ObjectNode t) {
         ObjectNode minor = minor(t);
         String currency = t.get("currency").asString();
@@ -409,7 +412,8 @@ public final class ObjectFolds {
         long refunded = minor.get("refunded").asLong();
         long available = switch (t.get("status").asString()) {
             case "authorized" -> authorized - captured;
-            case "completed", "partially-refunded" -> captured - refunded;
+            case "completed", "partially-refunded", "retrieval-request", "fraud-notification", "solved" ->
+                    captured - refunded;
             default -> 0;
         };
         t.put("authorized_amount", decimal(authorized, currency));

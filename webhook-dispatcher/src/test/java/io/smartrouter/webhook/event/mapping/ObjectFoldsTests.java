@@ -10,6 +10,7 @@ import io.smartrouter.schemas.payment.OperationStartedEvent;
 import io.smartrouter.schemas.payment.PaymentCard;
 import io.smartrouter.schemas.payment.TransactionAuthorizedEvent;
 import io.smartrouter.schemas.payment.TransactionCapturedEvent;
+import io.smartrouter.schemas.payment.TransactionDisputedEvent;
 import io.smartrouter.schemas.payment.TransactionRefundedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
 import io.smartrouter.schemas.payment.TransactionRoutedEvent;
@@ -86,6 +87,32 @@ class ObjectFoldsTests {
         assertThat(view.get("operations")).hasSize(4);
         assertThat(view.get("sandbox").asBoolean()).isTrue();
         assertThat(view.get("created_at").asString()).isEqualTo("2026-11-24T10:00:00Z");
+    }
+
+    @Test
+    void anOpenChargebackLeavesNothingToRefundAndAWonOneGivesItBack() {
+        apply(TransactionRequestedEvent.newBuilder().setTransactionId("tr_2").setProjectId(PROJECT)
+                .setInvoiceId("iv_2").setOperationId("op_req").setAmount(2500).setCurrency("EUR")
+                .setInitiationType("cit").setCardId("card_2").setRequestedAt(T0).build());
+        apply(TransactionAuthorizedEvent.newBuilder().setTransactionId("tr_2").setProjectId(PROJECT)
+                .setInvoiceId("iv_2").setOperationId("op_auth").setAmount(2500).setCurrency("EUR")
+                .setAuthorizationExpiresAt(T0.plusSeconds(7 * 86_400)).setAuthorizedAt(T0).build());
+        apply(TransactionCapturedEvent.newBuilder().setTransactionId("tr_2").setProjectId(PROJECT).setInvoiceId("iv_2")
+                .setOperationId("op_cap").setAmount(1000).setCapturedAmount(1000).setCurrency("EUR")
+                .setCapturedAt(T0.plusSeconds(1)).build());
+
+        ObjectNode opened = apply(dispute("sbx_1", "chargeback-opened")).view();
+        assertThat(opened.get("status").asString()).isEqualTo("chargeback-initiated");
+        assertThat(opened.get("available_amount").asString()).isEqualTo("0.00");
+        ObjectNode won = apply(dispute("sbx_2", "chargeback-won")).view();
+        assertThat(won.get("status").asString()).isEqualTo("solved");
+        assertThat(won.get("available_amount").asString()).isEqualTo("10.00");
+    }
+
+    private static TransactionDisputedEvent dispute(String noticeId, String stage) {
+        return TransactionDisputedEvent.newBuilder().setTransactionId("tr_2").setProjectId(PROJECT)
+                .setInvoiceId("iv_2").setNoticeId(noticeId).setStage(stage).setAmount(1000).setCurrency("EUR")
+                .setOccurredAt(T0.plusSeconds(2)).build();
     }
 
     @Test
