@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What happens to a paid order afterwards, each story in a project of its own with an all-events webhook endpoint:
- * partial refunds up to the captured amount (one too many refused), and a chargeback the sandbox opens and the
- * merchant wins. Both end in the documented transaction status, on the transaction, on the invoice and in the
- * signed webhooks.
+ * partial refunds up to the captured amount (one too many refused), a chargeback the sandbox opens and the
+ * merchant wins, and an open chargeback on a partial capture, which refuses a refund. Each ends in the documented
+ * transaction status, on the transaction, on the invoice and in the signed webhooks.
  */
 @ExtendWith(RunningPlatform.class)
 class AfterSaleJourneyTests {
@@ -130,6 +130,43 @@ class AfterSaleJourneyTests {
             var shown = PaymentJourneyTests.eventually(() -> merchant.get("/invoices/" + invoice),
                     response -> "solved".equals(response.text("/invoice/transaction/status")));
             assertThat(shown.text("/invoice/transaction/status")).isEqualTo("solved");
+        }
+    }
+
+    @Test
+    void anOpenChargebackTakesWhatWasCapturedAndRefusesARefund(RunningPlatform running) throws Exception {
+        var project = running.newProject("Open chargeback journey");
+        var merchant = project.secret();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            byte[] key = allEvents(merchant, receiver);
+            String invoice = PaymentJourneyTests.invoice(merchant, "25.00", "");
+            String card = PaymentJourneyTests.tokenize(project.publicKey(), "4000 0000 0000 0069");
+            var authorized = project.publicKey().post("/invoices/" + invoice + "/authorize", "{\"source\":\"" + card
+                    + "\"}");
+            assertThat(authorized.status()).as(authorized.raw().body()).isEqualTo(200);
+            String transaction = authorized.text("/transaction/id");
+            var captured = merchant.post("/invoices/" + invoice + "/capture", "{\"amount\":\"10.00\"}");
+            assertThat(captured.status()).as(captured.raw().body()).isEqualTo(200);
+            assertThat(captured.text("/transaction/captured_amount")).isEqualTo("10.00");
+
+            List<Hook> events = signedEvents(receiver, key, project.id(), Map.of("invoice.created", 1L,
+                    "transaction.requested", 1L, "transaction.authorized", 1L, "transaction.captured", 1L,
+                    "transaction.chargeback.created", 1L));
+            JsonNode opened = events.stream().filter(hook -> hook.type().equals("transaction.chargeback.created"))
+                    .findFirst().orElseThrow().json().at("/data/transaction");
+            assertThat(opened.get("status").asString()).isEqualTo("chargeback-initiated");
+            assertThat(opened.get("available_amount").asString()).isEqualTo("0.00");
+            assertThat(operations(opened, "chargeback")).extracting(op -> op.get("amount").asString())
+                    .containsExactly("10.00");
+
+            // The chargeback holds the captured funds: a refund now would pay the cardholder twice.
+            var refund = merchant.post("/invoices/" + invoice + "/refunds", "{\"amount\":\"5.00\"}");
+            assertThat(refund.status()).as(refund.raw().body()).isEqualTo(409);
+            assertThat(refund.text("/error_type")).isEqualTo("request.transaction.disputed");
+            var disputed = merchant.get("/transactions/" + transaction);
+            assertThat(disputed.text("/transaction/status")).isEqualTo("chargeback-initiated");
+            assertThat(disputed.text("/transaction/refunded_amount")).isEqualTo("0.00");
+            assertThat(disputed.text("/transaction/available_amount")).isEqualTo("0.00");
         }
     }
 
