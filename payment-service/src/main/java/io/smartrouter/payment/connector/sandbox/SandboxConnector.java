@@ -9,6 +9,7 @@ import io.smartrouter.payment.connector.PaymentOperations.RefundRequest;
 import io.smartrouter.payment.connector.PaymentOperations.VoidRequest;
 import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.money.Money;
+import io.smartrouter.platform.web.Blocking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The {@code sandbox} gateway: an in-process PSP that behaves as API.md's test-card table says, so the whole payment
@@ -132,7 +132,7 @@ public class SandboxConnector implements PaymentConnector {
 
     @Override
     public Mono<Optional<OperationOutcome>> status(String operationId) {
-        return Mono.fromCallable(() -> ledger.outcome(operationId)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> ledger.outcome(operationId)).subscribeOn(Blocking.SCHEDULER);
     }
 
     /**
@@ -159,12 +159,12 @@ public class SandboxConnector implements PaymentConnector {
 
     @Override
     public Mono<List<DisputeNotice>> dueNotices(Instant now, int limit) {
-        return Mono.fromCallable(() -> ledger.dueNotices(now, limit)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> ledger.dueNotices(now, limit)).subscribeOn(Blocking.SCHEDULER);
     }
 
     @Override
     public Mono<Void> acknowledge(String noticeId) {
-        return Mono.fromRunnable(() -> ledger.acknowledge(noticeId)).subscribeOn(Schedulers.boundedElastic()).then();
+        return Mono.fromRunnable(() -> ledger.acknowledge(noticeId)).subscribeOn(Blocking.SCHEDULER).then();
     }
 
     /** An operation on an existing authorization, decided with that authorization locked. */
@@ -183,7 +183,7 @@ public class SandboxConnector implements PaymentConnector {
 
     private static Mono<OperationOutcome> operation(Callable<OperationOutcome> work) {
         return Mono.fromCallable(work)
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(Blocking.SCHEDULER)
                 .onErrorResume(error -> error instanceof DataAccessException || error instanceof TransactionException,
                         error -> {
                             // Whether it was recorded is unknown to the caller: the status lookup will tell.

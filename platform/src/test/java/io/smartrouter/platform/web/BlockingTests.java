@@ -1,0 +1,68 @@
+package io.smartrouter.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+
+class BlockingTests {
+
+    @Test
+    void runsTheWorkOffTheCallersThread() {
+        StepVerifier.create(Blocking.call(() -> Thread.currentThread().getName()))
+                .assertNext(name -> assertThat(name).startsWith("blocking-"))
+                .verifyComplete();
+        StepVerifier.create(Blocking.call(() -> null)).verifyComplete();
+    }
+
+    /** An interrupt during file I/O closes the FileChannel, and with it an H2 database: cancelling must not interrupt. */
+    @Test
+    void aCancelledCallRunsToItsEndWithoutAnInterrupt() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+        Disposable call = Blocking.call(() -> {
+            started.countDown();
+            try {
+                release.await();
+                interrupted.complete(Thread.currentThread().isInterrupted());
+            } catch (InterruptedException e) {
+                interrupted.complete(true);
+            }
+            return "done";
+        }).subscribe();
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        call.dispose();
+        release.countDown();
+
+        assertThat(interrupted.get(5, TimeUnit.SECONDS)).as("the worker was interrupted").isFalse();
+    }
+
+    @Test
+    void aCancelledFutureDispatchIsNotInterruptedEither() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+        Disposable call = Blocking.future(() -> {
+            started.countDown();
+            try {
+                release.await();
+                interrupted.complete(Thread.currentThread().isInterrupted());
+            } catch (InterruptedException e) {
+                interrupted.complete(true);
+            }
+            return CompletableFuture.completedFuture("sent");
+        }).subscribe();
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        call.dispose();
+        release.countDown();
+
+        assertThat(interrupted.get(5, TimeUnit.SECONDS)).as("the dispatching thread was interrupted").isFalse();
+    }
+}
