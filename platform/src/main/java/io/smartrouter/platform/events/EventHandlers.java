@@ -35,16 +35,11 @@ public final class EventHandlers {
         return this;
     }
 
-    /** Applies the envelope's event unless its type has no handler or this consumer already processed it. */
-    public void handle(EventEnvelope envelope) {
-        Consumer<SpecificRecord> handler = byType.get(envelope.getEventType());
-        if (handler != null) {
-            SpecificRecord event = EventPayloads.decode(envelope.getPayload());
-            processed.processOnce(consumer, envelope.getEventId(), () -> handler.accept(event));
-        }
-    }
-
-    /** A batch listener's records, applied as {@link #handle} does, in one transaction ({@link ProcessedEvents}). */
+    /**
+     * Applies a batch listener's records, each once per event id, in one transaction
+     * ({@link ProcessedEvents#processBatch}); records whose type has no handler are skipped without being recorded or
+     * even decoded.
+     */
     public void handleAll(List<ConsumerRecord<String, EventEnvelope>> records) {
         List<ProcessedEvents.Once> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, EventEnvelope> record : records) {
