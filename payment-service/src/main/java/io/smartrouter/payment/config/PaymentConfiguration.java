@@ -19,6 +19,7 @@ import io.smartrouter.payment.transaction.process.DeadlineSweeper;
 import io.smartrouter.payment.transaction.process.DisputePoller;
 import io.smartrouter.payment.transaction.process.OperationReconciler;
 import io.smartrouter.payment.transaction.process.PaymentProcess;
+import io.smartrouter.payment.transaction.process.RefundKeys;
 import io.smartrouter.payment.transaction.query.PaymentDeadlines;
 import io.smartrouter.payment.transaction.query.PendingOperations;
 import io.smartrouter.payment.vault.VaultClient;
@@ -127,10 +128,15 @@ class PaymentConfiguration {
     }
 
     @Bean
+    RefundKeys refundKeys(JdbcTemplate jdbc) {
+        return new RefundKeys(jdbc);
+    }
+
+    @Bean
     PaymentProcess paymentProcess(KnownInvoices invoices, PendingOperations pending, VaultClient vault,
-            PaymentProcess.Routing routing, PaymentProperties properties, CommandGateway commands,
-            QueryGateway queries, Clock clock) {
-        return new PaymentProcess(invoices, pending, vault, routing, properties.pspTimeout(), commands, queries,
-                clock);
+            PaymentProcess.Routing routing, RefundKeys refundKeys, PaymentProperties properties,
+            CommandGateway commands, QueryGateway queries, Clock clock) {
+        return new PaymentProcess(invoices, pending, vault, routing, refundKeys, properties.pspTimeout(), commands,
+                queries, clock);
     }
 }

@@ -93,6 +93,7 @@ public class Payment {
     private final Map<String, Attempt> attempts = new HashMap<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
     private final Set<String> disputeNotices = new HashSet<>();
+    private final Set<String> refundIds = new HashSet<>();
     /** The last chargeback stage: opened (the funds are held by the dispute), won, or lost (the funds went back). */
     private String chargeback;
     private final Set<String> awaitingThreeDSecure = new HashSet<>();
@@ -147,7 +148,7 @@ public class Payment {
             case AUTHORIZATION -> startAuthorization();
             case CAPTURE -> startCapture(command.amountMinor(), command.at());
             case VOID -> startVoid();
-            case REFUND -> startRefund(command.amountMinor());
+            case REFUND -> startRefund(command.refundId(), command.amountMinor());
         };
         boolean attempt = command.type() == OperationType.AUTHORIZATION;
         String gateway = attempt ? command.gatewayConfigurationId() : authorizingGateway;
@@ -376,7 +377,11 @@ public class Payment {
         return 0;
     }
 
-    private long startRefund(Long requested) {
+    private long startRefund(String refundId, Long requested) {
+        if (refundIds.contains(refundId)) {
+            // The same refund asked for twice (a retry with its idempotency key racing the first request).
+            throw reject(PaymentErrorCode.IN_PROGRESS, "The refund " + refundId + " was already requested");
+        }
         if (captured == 0) {
             throw reject(PaymentErrorCode.NOT_CAPTURED, "Nothing was captured on this invoice, so nothing can be refunded");
         }
@@ -474,6 +479,9 @@ public class Payment {
         OperationType type = OperationType.fromWire(event.getType());
         inFlight.put(event.getOperationId(), new InFlight(type, event.getAmount(), event.getRefundId(),
                 event.getReason(), event.getMetadata(), event.getTargetOperationId()));
+        if (event.getRefundId() != null) {
+            refundIds.add(event.getRefundId());
+        }
         if (type == OperationType.AUTHORIZATION) {
             attempts.put(event.getOperationId(), new Attempt(event.getGatewayConfigurationId(), event.getGatewayName(),
                     event.getAmount(), null, false, false));

@@ -48,6 +48,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -84,17 +85,19 @@ public class PaymentProcess {
     private final PendingOperations pending;
     private final VaultClient vault;
     private final Routing routing;
+    private final RefundKeys refundKeys;
     private final Duration pspTimeout;
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
 
     public PaymentProcess(KnownInvoices invoices, PendingOperations pending, VaultClient vault, Routing routing,
-            Duration pspTimeout, CommandGateway commands, QueryGateway queries, Clock clock) {
+            RefundKeys refundKeys, Duration pspTimeout, CommandGateway commands, QueryGateway queries, Clock clock) {
         this.invoices = invoices;
         this.pending = pending;
         this.vault = vault;
         this.routing = routing;
+        this.refundKeys = refundKeys;
         this.pspTimeout = pspTimeout;
         this.commands = commands;
         this.queries = queries;
@@ -149,18 +152,40 @@ public class PaymentProcess {
                 .flatMap(transactionId -> view(caller, transactionId));
     }
 
-    /** Refunds part or all of what was captured; answers the transaction and the new refund's id. */
+    /**
+     * Refunds part or all of what was captured; answers the transaction and the new refund's id. With the merchant's
+     * {@code idempotencyKey}, the key names the refund ({@link RefundKeys}): a retry answers that refund as it stands
+     * (done, still in flight: 409, declined: its decline) and never refunds twice.
+     */
     public Mono<RefundResult> refund(ProjectContext caller, String invoiceId, String amount, String reason,
-            Map<String, String> refundMetadata, Map<String, ?> metadata) {
-        String refundId = Ids.newId(REFUND_PREFIX);
-        return invoice(caller, invoiceId).flatMap(invoice -> {
+            Map<String, String> refundMetadata, String idempotencyKey, Map<String, ?> metadata) {
+        Mono<String> refundIdOf = idempotencyKey == null ? Mono.fromSupplier(() -> Ids.newId(REFUND_PREFIX))
+                : Blocking.call(() -> refundKeys.refundIdFor(caller.projectId(), idempotencyKey));
+        return refundIdOf.flatMap(refundId -> invoice(caller, invoiceId).flatMap(invoice -> {
             long requested = Money.parse(amount, invoice.currency()).minorUnits();
-            return existingTransaction(caller, invoiceId).flatMap(transactionId -> operate(caller, transactionId,
-                    Intent.refund(requested, refundId, reason, refundMetadata), metadata,
-                    started -> started.connector().refund(new RefundRequest(started.operationId(),
-                            started.authorizationReference(), money(started.operation()))))
-                    .thenReturn(transactionId));
-        }).flatMap(transactionId -> view(caller, transactionId)).map(view -> new RefundResult(view, refundId));
+            return existingTransaction(caller, invoiceId).flatMap(transactionId -> view(caller, transactionId))
+                    .flatMap(before -> refundOf(before, refundId).map(earlier -> answered(before, earlier))
+                            .orElseGet(() -> operate(caller, before.id(), Intent.refund(requested, refundId, reason,
+                                    refundMetadata), metadata, started -> started.connector().refund(new RefundRequest(
+                                            started.operationId(), started.authorizationReference(),
+                                            money(started.operation()))))
+                                    .then(view(caller, before.id()))
+                                    .map(after -> new RefundResult(after, refundId))));
+        }));
+    }
+
+    private static Optional<TransactionView.RefundView> refundOf(TransactionView view, String refundId) {
+        return view.refunds().stream().filter(refund -> refund.id().equals(refundId)).findFirst();
+    }
+
+    /** A refund asked for again with its idempotency key: the first request's answer, as far as it is known now. */
+    private static Mono<RefundResult> answered(TransactionView view, TransactionView.RefundView refund) {
+        return switch (refund.status()) {
+            case "succeeded" -> Mono.just(new RefundResult(view, refund.id()));
+            case "failed" -> Mono.error(new ApiException(PaymentErrorCode.declined(refund.errorCode()),
+                    "The operation was declined: " + refund.errorCode()));
+            default -> Mono.error(new ApiException(PaymentErrorCode.IN_PROGRESS, "This refund is still in progress"));
+        };
     }
 
     /** A refund's transaction and id. */

@@ -4,9 +4,11 @@ import io.smartrouter.payment.config.PaymentProperties;
 import io.smartrouter.payment.transaction.api.FindTransactionQuery;
 import io.smartrouter.payment.transaction.api.ListTransactionsQuery;
 import io.smartrouter.payment.transaction.process.PaymentProcess;
+import io.smartrouter.payment.transaction.process.RefundKeys;
 import io.smartrouter.payment.transaction.query.TransactionPage;
 import io.smartrouter.payment.transaction.query.TransactionView;
 import io.smartrouter.platform.error.ApiException;
+import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.platform.events.EventMetadata;
 import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.security.ProjectContext;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -85,12 +88,13 @@ class PaymentController {
     @PostMapping(path = "/invoices/{invoiceId}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> refund(@PathVariable String invoiceId, @RequestBody RefundRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             ProjectContext caller, ServerWebExchange exchange) {
         caller.requireSecretKey();
         String amount = request.validAmount();
         return requireInvoiceId(invoiceId)
                 .then(payments.refund(caller, invoiceId, amount, request.validReason(), request.validMetadata(),
-                        EventMetadata.forRequest(exchange, caller)))
+                        validKey(idempotencyKey), EventMetadata.forRequest(exchange, caller)))
                 .map(result -> {
                     var transaction = TransactionResponse.of(result.transaction());
                     Map<String, Object> body = ApiResponses.of("refund", transaction.refunds().stream()
@@ -133,6 +137,18 @@ class PaymentController {
                 .flatMap(Mono::justOrEmpty)
                 .map(PaymentController::transaction)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("transaction", id)));
+    }
+
+    /** The gateway checked the key already; a service reached another way gets the same rule. */
+    private static String validKey(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return null;
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > RefundKeys.MAX_KEY_LENGTH) {
+            throw new ApiException(PlatformErrorCode.INVALID_FIELD, "Idempotency-Key must be non-empty and at most "
+                    + RefundKeys.MAX_KEY_LENGTH + " characters");
+        }
+        return idempotencyKey;
     }
 
     private static Mono<Void> requireInvoiceId(String invoiceId) {

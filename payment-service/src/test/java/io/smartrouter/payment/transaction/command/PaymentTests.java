@@ -287,6 +287,16 @@ class PaymentTests {
     }
 
     @Test
+    void aRefundIdIsAcceptedOnce() {
+        Object[] capturedHistory = {requested("tr_op_req"), started("tr_op_auth", OperationType.AUTHORIZATION, 10_000),
+            authorized(), started("tr_op_c", OperationType.CAPTURE, 10_000), captured("tr_op_c", 10_000, 10_000)};
+        var again = new StartOperationCommand(TRANSACTION, PROJECT, "tr_op_r2", OperationType.REFUND, 1_000L,
+                "refd_tr_op_r1", null, Map.of(), null, "sandbox", NOW);
+        fixture.given(capturedHistory).andGiven(started("tr_op_r1", OperationType.REFUND, 1_000))
+                .when(again).expectNoEvents().expectExceptionDetails(PaymentErrorCode.IN_PROGRESS);
+    }
+
+    @Test
     void nothingCapturedMeansNothingToRefund() {
         expectRejected(start("tr_op_r", OperationType.REFUND, 100L, NOW), PaymentErrorCode.NOT_CAPTURED,
                 authorizedHistory());

@@ -55,6 +55,40 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
         return post(client, "/invoices/" + invoice + "/authorize", "{\"source\":\"" + source + "\"}");
     }
 
+    /**
+     * The gateway replays what it kept for an idempotency key; when it kept nothing (the answer never came back), the
+     * retry reaches the service again, which must answer the refund the key already names instead of refunding twice.
+     */
+    @Test
+    void aRefundRetriedWithItsIdempotencyKeyIsNotRefundedTwice() {
+        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        post(server, "/invoices/" + invoice + "/capture", "{\"source\":\"" + card("4242424242424242") + "\"}")
+                .expectStatus().isOk();
+        String[] first = new String[1];
+        for (int attempt = 0; attempt < 2; attempt++) {
+            server.post().uri("/invoices/" + invoice + "/refunds").header("Idempotency-Key", "refund-order-42")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"10.00\"}").exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.refund.id").value(id -> {
+                        if (first[0] == null) {
+                            first[0] = (String) id;
+                        }
+                        assertThat(id).isEqualTo(first[0]);
+                    })
+                    .jsonPath("$.transaction.refunded_amount").isEqualTo("10.00")
+                    .jsonPath("$.transaction.refunds.length()").isEqualTo(1);
+        }
+        // Another key is another refund; no key is always a new one.
+        server.post().uri("/invoices/" + invoice + "/refunds").header("Idempotency-Key", "refund-order-43")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"10.00\"}").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.transaction.refunded_amount").isEqualTo("20.00");
+        post(server, "/invoices/" + invoice + "/refunds", "{\"amount\":\"10.00\"}").expectStatus().isOk()
+                .expectBody().jsonPath("$.transaction.refunded_amount").isEqualTo("30.00");
+        server.post().uri("/invoices/" + invoice + "/refunds").header("Idempotency-Key", "k".repeat(256))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"10.00\"}").exchange()
+                .expectStatus().isBadRequest();
+    }
+
     @Test
     void theCheckoutAuthorizesThenTheServerCapturesInPartsAndRefunds() {
         String invoice = publishInvoice(DEMO, 10_000, "EUR", "cit");
