@@ -19,7 +19,7 @@ import io.smartrouter.payment.transaction.process.DeadlineSweeper;
 import io.smartrouter.payment.transaction.process.DisputePoller;
 import io.smartrouter.payment.transaction.process.OperationReconciler;
 import io.smartrouter.payment.transaction.process.PaymentProcess;
-import io.smartrouter.payment.transaction.process.RefundKeys;
+import io.smartrouter.payment.transaction.process.OperationKeys;
 import io.smartrouter.payment.transaction.query.PaymentDeadlines;
 import io.smartrouter.payment.transaction.query.PendingOperations;
 import io.smartrouter.payment.vault.VaultClient;
@@ -128,15 +128,15 @@ class PaymentConfiguration {
     }
 
     @Bean
-    RefundKeys refundKeys(JdbcTemplate jdbc) {
-        return new RefundKeys(jdbc);
+    OperationKeys operationKeys(JdbcTemplate jdbc) {
+        return new OperationKeys(jdbc);
     }
 
     @Bean
     PaymentProcess paymentProcess(KnownInvoices invoices, PendingOperations pending, VaultClient vault,
-            PaymentProcess.Routing routing, RefundKeys refundKeys, PaymentProperties properties,
+            PaymentProcess.Routing routing, OperationKeys operationKeys, PaymentProperties properties,
             CommandGateway commands, QueryGateway queries, Clock clock) {
-        return new PaymentProcess(invoices, pending, vault, routing, refundKeys, properties.pspTimeout(), commands,
+        return new PaymentProcess(invoices, pending, vault, routing, operationKeys, properties.pspTimeout(), commands,
                 queries, clock);
     }
 }

@@ -93,7 +93,8 @@ public class Payment {
     private final Map<String, Attempt> attempts = new HashMap<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
     private final Set<String> disputeNotices = new HashSet<>();
-    private final Set<String> refundIds = new HashSet<>();
+    /** Every operation id and refund id started: a keyed retry may name one again, and must not start it twice. */
+    private final Set<String> startedIds = new HashSet<>();
     /** The last chargeback stage: opened (the funds are held by the dispute), won, or lost (the funds went back). */
     private String chargeback;
     private final Set<String> awaitingThreeDSecure = new HashSet<>();
@@ -144,11 +145,16 @@ public class Payment {
             return startLateVoid(command); // only the reconciler voids late attempts; no merchant names one
         }
         requireOwnedBy(command.projectId().value());
+        if (startedIds.contains(command.operationId())
+                || command.refundId() != null && startedIds.contains(command.refundId())) {
+            // The same capture or refund asked for twice: a retry with its idempotency key racing the first request.
+            throw reject(PaymentErrorCode.IN_PROGRESS, "This operation was already requested");
+        }
         long operationAmount = switch (command.type()) {
             case AUTHORIZATION -> startAuthorization();
             case CAPTURE -> startCapture(command.amountMinor(), command.at());
             case VOID -> startVoid();
-            case REFUND -> startRefund(command.refundId(), command.amountMinor());
+            case REFUND -> startRefund(command.amountMinor());
         };
         boolean attempt = command.type() == OperationType.AUTHORIZATION;
         String gateway = attempt ? command.gatewayConfigurationId() : authorizingGateway;
@@ -377,11 +383,7 @@ public class Payment {
         return 0;
     }
 
-    private long startRefund(String refundId, Long requested) {
-        if (refundIds.contains(refundId)) {
-            // The same refund asked for twice (a retry with its idempotency key racing the first request).
-            throw reject(PaymentErrorCode.IN_PROGRESS, "The refund " + refundId + " was already requested");
-        }
+    private long startRefund(Long requested) {
         if (captured == 0) {
             throw reject(PaymentErrorCode.NOT_CAPTURED, "Nothing was captured on this invoice, so nothing can be refunded");
         }
@@ -479,8 +481,9 @@ public class Payment {
         OperationType type = OperationType.fromWire(event.getType());
         inFlight.put(event.getOperationId(), new InFlight(type, event.getAmount(), event.getRefundId(),
                 event.getReason(), event.getMetadata(), event.getTargetOperationId()));
+        startedIds.add(event.getOperationId());
         if (event.getRefundId() != null) {
-            refundIds.add(event.getRefundId());
+            startedIds.add(event.getRefundId());
         }
         if (type == OperationType.AUTHORIZATION) {
             attempts.put(event.getOperationId(), new Attempt(event.getGatewayConfigurationId(), event.getGatewayName(),

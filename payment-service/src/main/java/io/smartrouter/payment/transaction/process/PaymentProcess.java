@@ -41,7 +41,6 @@ import io.smartrouter.platform.money.Money;
 import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.web.Blocking;
-import io.smartrouter.schemas.payment.PaymentCard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,19 +84,19 @@ public class PaymentProcess {
     private final PendingOperations pending;
     private final VaultClient vault;
     private final Routing routing;
-    private final RefundKeys refundKeys;
+    private final OperationKeys operationKeys;
     private final Duration pspTimeout;
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
 
     public PaymentProcess(KnownInvoices invoices, PendingOperations pending, VaultClient vault, Routing routing,
-            RefundKeys refundKeys, Duration pspTimeout, CommandGateway commands, QueryGateway queries, Clock clock) {
+            OperationKeys operationKeys, Duration pspTimeout, CommandGateway commands, QueryGateway queries, Clock clock) {
         this.invoices = invoices;
         this.pending = pending;
         this.vault = vault;
         this.routing = routing;
-        this.refundKeys = refundKeys;
+        this.operationKeys = operationKeys;
         this.pspTimeout = pspTimeout;
         this.commands = commands;
         this.queries = queries;
@@ -117,26 +116,31 @@ public class PaymentProcess {
 
     /**
      * Captures all or part of the authorization; with a {@code source} and no authorization yet, authorizes and
-     * captures the whole amount in one call (a sale).
+     * captures the whole amount in one call (a sale). With the merchant's {@code idempotencyKey}, the key names the
+     * capture operation ({@link OperationKeys}): a retry answers that capture as it stands and never captures twice.
      */
     public Mono<TransactionView> capture(ProjectContext caller, String invoiceId, String amount, String source,
-            Map<String, ?> metadata) {
-        return invoice(caller, invoiceId).flatMap(invoice -> {
-            Long requested = amount == null ? null : Money.parse(amount, invoice.currency()).minorUnits();
-            Mono<String> authorized = invoice.transactionId() != null && source == null
-                    ? Mono.just(invoice.transactionId())
-                    : authorizedTransaction(caller, invoice, source, metadata);
-            return authorized.flatMap(transactionId -> operate(caller, transactionId, Intent.capture(requested),
-                    metadata, started -> started.connector().capture(new CaptureRequest(
-                            started.operationId(), started.authorizationReference(), money(started.operation()))))
-                    .thenReturn(transactionId));
-        }).flatMap(transactionId -> view(caller, transactionId));
+            String idempotencyKey, Map<String, ?> metadata) {
+        return keyedId(caller, idempotencyKey, OPERATION_PREFIX).flatMap(operationId -> invoice(caller, invoiceId)
+                .flatMap(invoice -> earlier(caller, invoice, view -> operationOf(view, operationId))
+                        .switchIfEmpty(Mono.defer(() -> {
+                            Long requested = amount == null ? null : Money.parse(amount, invoice.currency()).minorUnits();
+                            Mono<String> authorized = invoice.transactionId() != null && source == null
+                                    ? Mono.just(invoice.transactionId())
+                                    : authorizedTransaction(caller, invoice, source, metadata);
+                            return authorized.flatMap(transactionId -> operate(caller, transactionId,
+                                    Intent.capture(operationId, requested), metadata, started -> started.connector()
+                                            .capture(new CaptureRequest(started.operationId(),
+                                                    started.authorizationReference(), money(started.operation()))))
+                                    .then(view(caller, transactionId)));
+                        }))));
     }
 
     /** The automatic capture of a transaction's whole remaining authorization, when its {@code auto_capture_at} comes. */
     public Mono<TransactionView> captureAutomatically(String projectId, String transactionId) {
         var system = new ProjectContext(new ProjectId(projectId), KeyType.SERVICE);
-        return operate(system, transactionId, Intent.capture(null), Map.of(EventMetadata.PROJECT_ID, projectId),
+        return operate(system, transactionId, Intent.capture(Ids.newId(OPERATION_PREFIX), null),
+                Map.of(EventMetadata.PROJECT_ID, projectId),
                 started -> started.connector().capture(new CaptureRequest(started.operationId(),
                         started.authorizationReference(), money(started.operation()))))
                 .then(view(system, transactionId));
@@ -154,38 +158,61 @@ public class PaymentProcess {
 
     /**
      * Refunds part or all of what was captured; answers the transaction and the new refund's id. With the merchant's
-     * {@code idempotencyKey}, the key names the refund ({@link RefundKeys}): a retry answers that refund as it stands
-     * (done, still in flight: 409, declined: its decline) and never refunds twice.
+     * {@code idempotencyKey}, the key names the refund ({@link OperationKeys}): a retry answers that refund as it
+     * stands and never refunds twice.
      */
     public Mono<RefundResult> refund(ProjectContext caller, String invoiceId, String amount, String reason,
             Map<String, String> refundMetadata, String idempotencyKey, Map<String, ?> metadata) {
-        Mono<String> refundIdOf = idempotencyKey == null ? Mono.fromSupplier(() -> Ids.newId(REFUND_PREFIX))
-                : Blocking.call(() -> refundKeys.refundIdFor(caller.projectId(), idempotencyKey));
-        return refundIdOf.flatMap(refundId -> invoice(caller, invoiceId).flatMap(invoice -> {
-            long requested = Money.parse(amount, invoice.currency()).minorUnits();
-            return existingTransaction(caller, invoiceId).flatMap(transactionId -> view(caller, transactionId))
-                    .flatMap(before -> refundOf(before, refundId).map(earlier -> answered(before, earlier))
-                            .orElseGet(() -> operate(caller, before.id(), Intent.refund(requested, refundId, reason,
-                                    refundMetadata), metadata, started -> started.connector().refund(new RefundRequest(
-                                            started.operationId(), started.authorizationReference(),
-                                            money(started.operation()))))
-                                    .then(view(caller, before.id()))
-                                    .map(after -> new RefundResult(after, refundId))));
-        }));
+        return keyedId(caller, idempotencyKey, REFUND_PREFIX).flatMap(refundId -> invoice(caller, invoiceId)
+                .flatMap(invoice -> earlier(caller, invoice, view -> refundOf(view, refundId))
+                        .switchIfEmpty(Mono.defer(() -> {
+                            long requested = Money.parse(amount, invoice.currency()).minorUnits();
+                            return existingTransaction(caller, invoiceId).flatMap(transactionId -> operate(caller,
+                                    transactionId, Intent.refund(requested, refundId, reason, refundMetadata), metadata,
+                                    started -> started.connector().refund(new RefundRequest(started.operationId(),
+                                            started.authorizationReference(), money(started.operation()))))
+                                    .then(view(caller, transactionId)));
+                        })))
+                .map(view -> new RefundResult(view, refundId)));
     }
 
-    private static Optional<TransactionView.RefundView> refundOf(TransactionView view, String refundId) {
-        return view.refunds().stream().filter(refund -> refund.id().equals(refundId)).findFirst();
+    /** The id a merchant's idempotency key names ({@link OperationKeys}); without a key, a new one. */
+    private Mono<String> keyedId(ProjectContext caller, String idempotencyKey, String prefix) {
+        return idempotencyKey == null ? Mono.fromSupplier(() -> Ids.newId(prefix))
+                : Blocking.call(() -> operationKeys.idFor(caller.projectId(), idempotencyKey, prefix));
     }
 
-    /** A refund asked for again with its idempotency key: the first request's answer, as far as it is known now. */
-    private static Mono<RefundResult> answered(TransactionView view, TransactionView.RefundView refund) {
-        return switch (refund.status()) {
-            case "succeeded" -> Mono.just(new RefundResult(view, refund.id()));
-            case "failed" -> Mono.error(new ApiException(PaymentErrorCode.declined(refund.errorCode()),
-                    "The operation was declined: " + refund.errorCode()));
-            default -> Mono.error(new ApiException(PaymentErrorCode.IN_PROGRESS, "This refund is still in progress"));
-        };
+    /** What became of the operation a keyed request already started, read as {@code status} and error code. */
+    private record Earlier(String status, String errorCode) {
+    }
+
+    /**
+     * The answer to a request made before with the same idempotency key, if its operation exists on the invoice's
+     * transaction: done is answered again, declined is its decline, still in flight is a 409. Empty when it does not
+     * exist (the request is new, or its first try never started the operation).
+     */
+    private Mono<TransactionView> earlier(ProjectContext caller, KnownInvoice invoice,
+            Function<TransactionView, Optional<Earlier>> find) {
+        if (invoice.transactionId() == null) {
+            return Mono.empty();
+        }
+        return view(caller, invoice.transactionId()).flatMap(view -> find.apply(view).map(done -> switch (done.status()) {
+            case "succeeded" -> Mono.just(view);
+            case "failed" -> Mono.<TransactionView>error(new ApiException(PaymentErrorCode.declined(done.errorCode()),
+                    "The operation was declined: " + done.errorCode()));
+            default -> Mono.<TransactionView>error(new ApiException(PaymentErrorCode.IN_PROGRESS,
+                    "This operation is still in progress"));
+        }).orElse(Mono.empty()));
+    }
+
+    private static Optional<Earlier> operationOf(TransactionView view, String operationId) {
+        return view.operations().stream().filter(operation -> operation.id().equals(operationId)).findFirst()
+                .map(operation -> new Earlier(operation.status(), operation.errorCode()));
+    }
+
+    private static Optional<Earlier> refundOf(TransactionView view, String refundId) {
+        return view.refunds().stream().filter(refund -> refund.id().equals(refundId)).findFirst()
+                .map(refund -> new Earlier(refund.status(), refund.errorCode()));
     }
 
     /** A refund's transaction and id. */
@@ -353,28 +380,29 @@ public class PaymentProcess {
     }
 
     /** The intent of one operation, before the aggregate decides the amount (a full capture) and reserves it. */
-    private record Intent(OperationType type, Long amountMinor, String refundId, String reason,
-            Map<String, String> refundMetadata, PaymentCard card) {
+    private record Intent(String operationId, OperationType type, Long amountMinor, String refundId, String reason,
+            Map<String, String> refundMetadata) {
 
-        static Intent capture(Long amountMinor) {
-            return new Intent(OperationType.CAPTURE, amountMinor, null, null, Map.of(), null);
+        static Intent capture(String operationId, Long amountMinor) {
+            return new Intent(operationId, OperationType.CAPTURE, amountMinor, null, null, Map.of());
         }
 
         static Intent voiding() {
-            return new Intent(OperationType.VOID, null, null, null, Map.of(), null);
+            return new Intent(Ids.newId(OPERATION_PREFIX), OperationType.VOID, null, null, null, Map.of());
         }
 
         static Intent refund(long amountMinor, String refundId, String reason, Map<String, String> refundMetadata) {
-            return new Intent(OperationType.REFUND, amountMinor, refundId, reason, refundMetadata, null);
+            return new Intent(Ids.newId(OPERATION_PREFIX), OperationType.REFUND, amountMinor, refundId, reason,
+                    refundMetadata);
         }
     }
 
     /** Records the intent, calls the PSP outside the aggregate, records the outcome. */
     private Mono<Void> operate(ProjectContext caller, String transactionId, Intent intent, Map<String, ?> metadata,
             Function<Started, Mono<OperationOutcome>> call) {
-        var start = new StartOperationCommand(transactionId, caller.projectId(), Ids.newId(OPERATION_PREFIX),
-                intent.type(), intent.amountMinor(), intent.refundId(), intent.reason(), intent.refundMetadata(),
-                intent.card(), null, clock.instant());
+        var start = new StartOperationCommand(transactionId, caller.projectId(), intent.operationId(), intent.type(),
+                intent.amountMinor(), intent.refundId(), intent.reason(), intent.refundMetadata(), null, null,
+                clock.instant());
         return send(start, metadata).cast(StartedOperation.class)
                 .flatMap(started -> Blocking.call(() -> routing.connectors().get(started.gatewayConfigurationId()))
                         .flatMap(connector -> {

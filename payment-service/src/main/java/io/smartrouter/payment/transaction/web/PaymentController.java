@@ -4,7 +4,7 @@ import io.smartrouter.payment.config.PaymentProperties;
 import io.smartrouter.payment.transaction.api.FindTransactionQuery;
 import io.smartrouter.payment.transaction.api.ListTransactionsQuery;
 import io.smartrouter.payment.transaction.process.PaymentProcess;
-import io.smartrouter.payment.transaction.process.RefundKeys;
+import io.smartrouter.payment.transaction.process.OperationKeys;
 import io.smartrouter.payment.transaction.query.TransactionPage;
 import io.smartrouter.payment.transaction.query.TransactionView;
 import io.smartrouter.platform.error.ApiException;
@@ -38,6 +38,9 @@ import reactor.core.publisher.Mono;
 @RestController
 class PaymentController {
 
+    /** The merchant's key: the gateway's, which here also names a capture or a refund ({@code OperationKeys}). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final PaymentProcess payments;
     private final QueryGateway queries;
     private final Clock clock;
@@ -68,10 +71,11 @@ class PaymentController {
     @PostMapping(path = "/invoices/{invoiceId}/capture", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> capture(@PathVariable String invoiceId, @RequestBody CaptureRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             ProjectContext caller, ServerWebExchange exchange) {
         caller.requireSecretKey();
         return requireInvoiceId(invoiceId)
-                .then(payments.capture(caller, invoiceId, request.amount(), request.source(),
+                .then(payments.capture(caller, invoiceId, request.amount(), request.source(), validKey(idempotencyKey),
                         EventMetadata.forRequest(exchange, caller)))
                 .map(PaymentController::transaction);
     }
@@ -88,7 +92,7 @@ class PaymentController {
     @PostMapping(path = "/invoices/{invoiceId}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> refund(@PathVariable String invoiceId, @RequestBody RefundRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             ProjectContext caller, ServerWebExchange exchange) {
         caller.requireSecretKey();
         String amount = request.validAmount();
@@ -144,9 +148,9 @@ class PaymentController {
         if (idempotencyKey == null) {
             return null;
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > RefundKeys.MAX_KEY_LENGTH) {
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > OperationKeys.MAX_KEY_LENGTH) {
             throw new ApiException(PlatformErrorCode.INVALID_FIELD, "Idempotency-Key must be non-empty and at most "
-                    + RefundKeys.MAX_KEY_LENGTH + " characters");
+                    + OperationKeys.MAX_KEY_LENGTH + " characters");
         }
         return idempotencyKey;
     }

@@ -287,6 +287,14 @@ class PaymentTests {
     }
 
     @Test
+    void aCaptureOperationIdIsAcceptedOnce() {
+        fixture.given(authorizedHistory()).andGiven(started("tr_op_c", OperationType.CAPTURE, 1_000),
+                        captured("tr_op_c", 1_000, 1_000))
+                .when(start("tr_op_c", OperationType.CAPTURE, 1_000L, NOW))
+                .expectNoEvents().expectExceptionDetails(PaymentErrorCode.IN_PROGRESS);
+    }
+
+    @Test
     void aRefundIdIsAcceptedOnce() {
         Object[] capturedHistory = {requested("tr_op_req"), started("tr_op_auth", OperationType.AUTHORIZATION, 10_000),
             authorized(), started("tr_op_c", OperationType.CAPTURE, 10_000), captured("tr_op_c", 10_000, 10_000)};

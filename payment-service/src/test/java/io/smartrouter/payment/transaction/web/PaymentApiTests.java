@@ -90,6 +90,23 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
     }
 
     @Test
+    void aPartialCaptureRetriedWithItsIdempotencyKeyIsNotCapturedTwice() {
+        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        authorize(browser, invoice, card("4242424242424242")).expectStatus().isOk();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            server.post().uri("/invoices/" + invoice + "/capture").header("Idempotency-Key", "capture-part-1")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"10.00\"}").exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.transaction.captured_amount").isEqualTo("10.00")
+                    .jsonPath("$.transaction.operations[?(@.type == 'capture')].id").value(ids ->
+                            assertThat((List<?>) ids).hasSize(1));
+        }
+        server.post().uri("/invoices/" + invoice + "/capture").header("Idempotency-Key", "capture-part-2")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"10.00\"}").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.transaction.captured_amount").isEqualTo("20.00");
+    }
+
+    @Test
     void theCheckoutAuthorizesThenTheServerCapturesInPartsAndRefunds() {
         String invoice = publishInvoice(DEMO, 10_000, "EUR", "cit");
 
