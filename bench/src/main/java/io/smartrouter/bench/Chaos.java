@@ -32,6 +32,8 @@ public final class Chaos {
     private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
             StandardCharsets.UTF_8);
     private static final Duration BETWEEN_FAULTS = Duration.ofSeconds(number("CHAOS_SECONDS_BETWEEN_FAULTS", 12));
+    /** How long a client resends a step whose outcome is unknown; 0: never (longer than the gateway's 60 s lease). */
+    private static final Duration RETRY_PATIENCE = Duration.ofSeconds(number("CHAOS_RETRY_SECONDS", 90));
     private static final int CLIENTS = number("CHAOS_CLIENTS", 4);
 
     private Chaos() {
@@ -58,7 +60,7 @@ public final class Chaos {
             throw new IllegalStateException("Could not register the webhook endpoint: " + endpoint.status());
         }
         ChaosWorkload workload = new ChaosWorkload(secret,
-                new Api(platform.gatewayUrl(), FreshPlatform.DEMO_PROJECT, ""));
+                new Api(platform.gatewayUrl(), FreshPlatform.DEMO_PROJECT, ""), RETRY_PATIENCE);
         List<ChaosPayment> payments = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean faultsOver = new AtomicBoolean();
         AtomicInteger next = new AtomicInteger();
@@ -131,6 +133,11 @@ public final class Chaos {
             }
         }
         OUT.println("Payments by scenario and what the client was told of the last step: " + outcomes);
+        synchronized (payments) {
+            OUT.println("Calls resent with their idempotency key: " + payments.stream().mapToInt(p -> p.retries).sum()
+                    + "; steps acknowledged only after a try with an unknown outcome: "
+                    + payments.stream().mapToInt(p -> p.answeredAfterUnknown).sum());
+        }
         OUT.println("Events on Kafka: " + verdict.events() + " records, " + verdict.duplicates()
                 + " duplicates (same event id; an idempotent reader sees each event once)");
         OUT.println("Public events: " + verdict.webhookEvents() + ", each checked for a delivery to the healthy "

@@ -43,6 +43,9 @@ final class ChaosPayment {
     Told capture = Told.NOT_SENT;
     Told refund = Told.NOT_SENT;
     Told voided = Told.NOT_SENT;
+    /** Calls sent again with their idempotency key, and steps acknowledged only after an unknown try. */
+    int retries;
+    int answeredAfterUnknown;
 
     ChaosPayment(Scenario scenario) {
         this.scenario = scenario;
