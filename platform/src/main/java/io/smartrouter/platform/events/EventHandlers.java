@@ -2,7 +2,6 @@ package io.smartrouter.platform.events;
 
 import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.schemas.serde.EventPayloads;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +40,7 @@ public final class EventHandlers {
      * even decoded.
      */
     public void handleAll(List<ConsumerRecord<String, EventEnvelope>> records) {
-        List<ProcessedEvents.Once> batch = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, EventEnvelope> record : records) {
-            EventEnvelope envelope = record.value();
-            Consumer<SpecificRecord> handler = byType.get(envelope.getEventType());
-            if (handler != null) {
-                batch.add(new ProcessedEvents.Once(record, envelope.getEventId(),
-                        () -> handler.accept(EventPayloads.decode(envelope.getPayload()))));
-            }
-        }
-        processed.processBatch(consumer, batch);
+        processed.processRecords(consumer, records, envelope -> byType.containsKey(envelope.getEventType()),
+                envelope -> byType.get(envelope.getEventType()).accept(EventPayloads.decode(envelope.getPayload())));
     }
 }

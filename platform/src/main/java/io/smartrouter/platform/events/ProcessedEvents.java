@@ -1,8 +1,12 @@
 package io.smartrouter.platform.events;
 
+import io.smartrouter.schemas.envelope.EventEnvelope;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -81,6 +85,22 @@ public class ProcessedEvents {
             }
             return ran;
         }
+    }
+
+    /**
+     * A batch listener's poll: the records whose envelope is {@code wanted} applied with {@code apply}, as
+     * {@link #processBatch} does; the others are neither applied nor recorded. Returns how many ran.
+     */
+    public int processRecords(String consumer, List<ConsumerRecord<String, EventEnvelope>> records,
+            Predicate<EventEnvelope> wanted, Consumer<EventEnvelope> apply) {
+        List<Once> batch = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, EventEnvelope> record : records) {
+            EventEnvelope envelope = record.value();
+            if (wanted.test(envelope)) {
+                batch.add(new Once(record, envelope.getEventId(), () -> apply.accept(envelope)));
+            }
+        }
+        return processBatch(consumer, batch);
     }
 
     private boolean applyOnce(String consumer, String eventId, Runnable handler) {

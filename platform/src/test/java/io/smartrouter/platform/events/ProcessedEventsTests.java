@@ -3,7 +3,10 @@ package io.smartrouter.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smartrouter.schemas.envelope.EventEnvelope;
+import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -87,6 +90,28 @@ class ProcessedEventsTests {
                 .isEqualTo(2);
         assertThat(jdbc.queryForList("SELECT event_id FROM effect ORDER BY event_id", String.class))
                 .containsExactly("ev_0", "ev_1", "ev_2");
+    }
+
+    @Test
+    void appliesAndRecordsOnlyTheWantedRecordsOfAPoll() {
+        List<ConsumerRecord<String, EventEnvelope>> poll = List.of(envelope(0, "ev_a", "Wanted"),
+                envelope(1, "ev_b", "Other"), envelope(2, "ev_c", "Wanted"));
+
+        int ran = processed.processRecords("projection", poll, envelope -> envelope.getEventType().equals("Wanted"),
+                envelope -> jdbc.update("INSERT INTO effect VALUES (?)", envelope.getEventId()));
+
+        assertThat(ran).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT event_id FROM effect ORDER BY event_id", String.class))
+                .containsExactly("ev_a", "ev_c");
+        assertThat(processed.processOnce("projection", "ev_b", () -> { })).as("the unwanted one is not recorded")
+                .isTrue();
+    }
+
+    private static ConsumerRecord<String, EventEnvelope> envelope(int offset, String eventId, String type) {
+        return new ConsumerRecord<>("events", 0, offset, "key", EventEnvelope.newBuilder().setEventId(eventId)
+                .setEventType(type).setAggregateType("Test").setAggregateId("agg_1").setAggregateSequence(offset)
+                .setProjectId("test-proj_demo").setOccurredAt(Instant.EPOCH).setPayload(ByteBuffer.allocate(0))
+                .build());
     }
 
     private ProcessedEvents.Once write(int offset, String eventId) {

@@ -10,7 +10,6 @@ import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.schemas.serde.EventPayloads;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,14 +48,7 @@ class PaymentTransactionListener {
 
     @KafkaListener(topics = Topics.PAYMENTS, groupId = CONSUMER, batch = "true")
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
-        List<ProcessedEvents.Once> batch = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, EventEnvelope> record : records) {
-            EventEnvelope envelope = record.value();
-            if (FOLDED.contains(envelope.getEventType())) {
-                batch.add(new ProcessedEvents.Once(record, envelope.getEventId(), () -> apply(envelope)));
-            }
-        }
-        processed.processBatch(CONSUMER, batch);
+        processed.processRecords(CONSUMER, records, envelope -> FOLDED.contains(envelope.getEventType()), this::apply);
     }
 
     private void apply(EventEnvelope envelope) {

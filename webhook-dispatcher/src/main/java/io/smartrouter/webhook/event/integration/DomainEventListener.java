@@ -6,7 +6,6 @@ import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.schemas.serde.EventPayloads;
 import io.smartrouter.webhook.delivery.worker.DeliveryWorker;
 import io.smartrouter.webhook.event.mapping.PublicEventTypes;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,12 +39,7 @@ class DomainEventListener {
 
     @KafkaListener(topics = {Topics.INVOICES, Topics.PAYMENTS, Topics.VAULT}, groupId = CONSUMER, batch = "true")
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
-        List<ProcessedEvents.Once> batch = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, EventEnvelope> record : records) {
-            EventEnvelope envelope = record.value();
-            batch.add(new ProcessedEvents.Once(record, envelope.getEventId(), () -> accept(envelope)));
-        }
-        if (processed.processBatch(CONSUMER, batch) > 0) {
+        if (processed.processRecords(CONSUMER, records, envelope -> true, this::accept) > 0) {
             worker.wake();
         }
     }
