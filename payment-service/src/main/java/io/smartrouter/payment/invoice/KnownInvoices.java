@@ -7,6 +7,7 @@ import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,16 +59,21 @@ public class KnownInvoices {
     }
 
 
-    /** The invoice's transaction id: the one it has, or a new one assigned atomically (concurrent callers agree). */
-    public String transactionOf(KnownInvoice invoice) {
+    /**
+     * Runs {@code action} with the invoice's transaction id: the one it has, or a new one assigned atomically
+     * (concurrent callers agree: the second waits for the first's row lock, then takes its id). The assignment and the
+     * action (a command, whose unit of work joins the transaction) commit together, so a new id is kept only with what
+     * the action recorded under it — one commit for both. Blocking.
+     */
+    public <T> T withTransactionOf(KnownInvoice invoice, Function<String, T> action) {
         if (invoice.transactionId() != null) {
-            return invoice.transactionId();
+            return action.apply(invoice.transactionId());
         }
-        String candidate = Ids.newId(TRANSACTION_PREFIX);
-        Integer assigned = transactions.execute(status -> invoices.assignTransaction(invoice.invoiceId(), candidate));
-        if (assigned != null && assigned == 1) {
-            return candidate;
-        }
-        return transactions.execute(status -> invoices.findById(invoice.invoiceId()).orElseThrow().transactionId());
+        return transactions.execute(status -> {
+            String candidate = Ids.newId(TRANSACTION_PREFIX);
+            String transactionId = invoices.assignTransaction(invoice.invoiceId(), candidate) == 1 ? candidate
+                    : invoices.findById(invoice.invoiceId()).orElseThrow().transactionId();
+            return action.apply(transactionId);
+        });
     }
 }

@@ -11,7 +11,6 @@ import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
 import io.smartrouter.payment.transaction.api.RecordDisputeCommand;
-import io.smartrouter.payment.transaction.api.RecordRoutingCommand;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
 import io.smartrouter.payment.transaction.api.RequireThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
@@ -157,6 +156,9 @@ public class Payment {
             case REFUND -> startRefund(command.amountMinor());
         };
         boolean attempt = command.type() == OperationType.AUTHORIZATION;
+        if (attempt && command.routingTags() != null && !command.routingTags().equals(routingTags)) {
+            apply(routed(command.routingTags(), false, command.at()));
+        }
         String gateway = attempt ? command.gatewayConfigurationId() : authorizingGateway;
         apply(OperationStartedEvent.newBuilder()
                 .setTransactionId(transactionId)
@@ -248,15 +250,6 @@ public class Payment {
         if (ends && !routingEnded) {
             apply(routed(routingTags, true, command.at()));
         }
-    }
-
-    /** The routing tags of the current request, recorded as they change. */
-    @CommandHandler
-    public void handle(RecordRoutingCommand command) {
-        if (stage != Stage.REQUESTED || routingEnded || command.routingTags().equals(routingTags)) {
-            return;
-        }
-        apply(routed(command.routingTags(), false, command.at()));
     }
 
     /** Nothing left to try: fails the request now, or, with an attempt still in flight, when that one is resolved. */

@@ -128,7 +128,7 @@ public class OperationReconciler {
         try {
             started = commands.sendAndWait(new StartOperationCommand(late.transactionId(), null,
                     Ids.newId(PaymentProcess.OPERATION_PREFIX), OperationType.VOID, null, null, null, Map.of(), null,
-                    null, null, late.operationId(), clock.instant()));
+                    null, null, late.operationId(), null, clock.instant()));
         } catch (CommandExecutionException e) {
             return false; // a void of it is already in flight
         }

@@ -24,7 +24,6 @@ import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.FindTransactionQuery;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
-import io.smartrouter.payment.transaction.api.RecordRoutingCommand;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
 import io.smartrouter.payment.transaction.api.RequireThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
@@ -50,6 +49,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -232,23 +232,23 @@ public class PaymentProcess {
     private Mono<TransactionView> authorize(ProjectContext caller, KnownInvoice invoice, String source, Instant autoCaptureAt,
             Map<String, ?> metadata) {
         PaymentSources.check(caller, invoice, source);
-        return Blocking.call(() -> invoices.transactionOf(invoice)).flatMap(transactionId -> {
-            boolean token = source.startsWith(PaymentSources.TOKEN_PREFIX);
-            var request = new RequestPaymentCommand(transactionId, caller.projectId(), invoice.invoiceId(),
-                    Money.ofMinor(invoice.amountMinor(), invoice.currency()), invoice.initiationType(),
-                    token ? null : source, token ? source : null, invoice.customerId(),
-                    autoCaptureAt != null ? autoCaptureAt : invoice.autoCaptureAt(), Ids.newId(OPERATION_PREFIX),
-                    clock.instant());
-            return send(request, metadata)
-                    .then(vault.detokenize(caller.projectId(), source, transactionId)
-                            .onErrorResume(ApiException.class, refused -> send(new FailRequestCommand(transactionId,
-                                    refused.code().type(), refused.getMessage(), clock.instant()), metadata)
-                                    .then(Mono.error(refused))))
-                    .flatMap(card -> plan(caller, invoice, card)
-                            .flatMap(plan -> attempt(new Attempts(caller, transactionId, invoice, card, plan,
-                                    new ArrayList<>(plan.tags()), metadata), 0, null)))
-                    .then(Mono.defer(() -> settled(caller, transactionId)));
-        });
+        boolean token = source.startsWith(PaymentSources.TOKEN_PREFIX);
+        Function<String, RequestPaymentCommand> request = transactionId -> new RequestPaymentCommand(transactionId,
+                caller.projectId(), invoice.invoiceId(), Money.ofMinor(invoice.amountMinor(), invoice.currency()),
+                invoice.initiationType(), token ? null : source, token ? source : null, invoice.customerId(),
+                autoCaptureAt != null ? autoCaptureAt : invoice.autoCaptureAt(), Ids.newId(OPERATION_PREFIX),
+                clock.instant());
+        return Blocking.call(() -> invoices.withTransactionOf(invoice, transactionId -> {
+            commands.sendAndWait(message(request.apply(transactionId), metadata));
+            return transactionId;
+        })).flatMap(transactionId -> vault.detokenize(caller.projectId(), source, transactionId)
+                .onErrorResume(ApiException.class, refused -> send(new FailRequestCommand(transactionId,
+                        refused.code().type(), refused.getMessage(), clock.instant()), metadata)
+                        .then(Mono.error(refused)))
+                .flatMap(card -> plan(caller, invoice, card)
+                        .flatMap(plan -> attempt(new Attempts(caller, transactionId, invoice, card, plan,
+                                new ArrayList<>(plan.tags()), metadata), 0, null)))
+                .then(Mono.defer(() -> settled(caller, transactionId))));
     }
 
     /** One request's routing: the plan, and the routing tags so far (skipped gateways are added as they are met). */
@@ -301,10 +301,10 @@ public class PaymentProcess {
         String transactionId = attempts.transactionId();
         var start = new StartOperationCommand(transactionId, attempts.caller().projectId(),
                 Ids.newId(OPERATION_PREFIX), OperationType.AUTHORIZATION, null, null, null, Map.of(),
-                attempts.card().masked(), choice.gatewayConfigurationId(), choice.gateway(), null, clock.instant());
+                attempts.card().masked(), choice.gatewayConfigurationId(), choice.gateway(), null, attempts.tags(),
+                clock.instant());
         long[] startedAt = new long[1];
-        return send(new RecordRoutingCommand(transactionId, attempts.tags(), clock.instant()), attempts.metadata())
-                .then(send(start, attempts.metadata()))
+        return send(start, attempts.metadata())
                 .doOnError(refused -> permit.release())
                 .cast(StartedOperation.class)
                 .flatMap(started -> Mono.fromRunnable(() -> startedAt[0] = System.nanoTime())
@@ -488,8 +488,11 @@ public class PaymentProcess {
     }
 
     private Mono<Object> send(Object command, Map<String, ?> metadata) {
-        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
-        return Blocking.future(() -> commands.send(message));
+        return Blocking.future(() -> commands.send(message(command, metadata)));
+    }
+
+    private static CommandMessage<Object> message(Object command, Map<String, ?> metadata) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
     }
 
     private Mono<TransactionView> view(ProjectContext caller, String transactionId) {

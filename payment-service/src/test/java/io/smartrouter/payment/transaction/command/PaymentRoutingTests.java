@@ -8,7 +8,6 @@ import static io.smartrouter.payment.transaction.command.PaymentTests.requested;
 import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
 import io.smartrouter.payment.transaction.api.EndRoutingCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
-import io.smartrouter.payment.transaction.api.RecordRoutingCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
 import io.smartrouter.payment.transaction.api.StartedOperation;
 import io.smartrouter.schemas.payment.AuthorizationAttemptFailedEvent;
@@ -39,7 +38,7 @@ class PaymentRoutingTests {
 
     static StartOperationCommand attempt(String operationId, String gateway) {
         return new StartOperationCommand(TRANSACTION, PROJECT, operationId, OperationType.AUTHORIZATION, null, null,
-                null, Map.of(), null, gateway, "scripted", null, NOW);
+                null, Map.of(), null, gateway, "scripted", null, null, NOW);
     }
 
     static OperationStartedEvent attemptStarted(String operationId, String gateway) {
@@ -130,7 +129,7 @@ class PaymentRoutingTests {
                 .expectEvents(late);
 
         var voidOfLate = new StartOperationCommand(TRANSACTION, null, "tr_op_v", OperationType.VOID, null, null, null,
-                Map.of(), null, null, null, "tr_op_1", NOW);
+                Map.of(), null, null, null, "tr_op_1", null, NOW);
         var voidStarted = OperationStartedEvent.newBuilder().setTransactionId(TRANSACTION)
                 .setProjectId(PROJECT.value()).setInvoiceId("iv_test").setOperationId("tr_op_v").setType("void")
                 .setAmount(0).setCurrency("EUR").setGatewayConfigurationId("gway_a").setGatewayName("scripted")
@@ -169,10 +168,20 @@ class PaymentRoutingTests {
     }
 
     @Test
-    void routingTagsAreRecordedWhenTheyChange() {
-        fixture.given(requested("tr_op_req")).when(new RecordRoutingCommand(TRANSACTION, List.of("rule:eu"), NOW))
-                .expectEvents(routed(List.of("rule:eu"), false));
-        fixture.given(requested("tr_op_req"), routed(List.of("rule:eu"), false))
-                .when(new RecordRoutingCommand(TRANSACTION, List.of("rule:eu"), NOW)).expectNoEvents();
+    void anAttemptRecordsTheRequestsRoutingTagsFirstWhenTheyChanged() {
+        var tagged = new StartOperationCommand(TRANSACTION, PROJECT, "tr_op_1", OperationType.AUTHORIZATION, null, null,
+                null, Map.of(), null, "gway_a", "scripted", null, List.of("rule:eu"), NOW);
+        fixture.given(requested("tr_op_req")).when(tagged)
+                .expectEvents(routed(List.of("rule:eu"), false), attemptStarted("tr_op_1", "gway_a"));
+        fixture.given(requested("tr_op_req"), routed(List.of("rule:eu"), false)).when(tagged)
+                .expectEvents(attemptStarted("tr_op_1", "gway_a"));
+    }
+
+    @Test
+    void anAttemptRefusedRecordsNoRoutingTags() {
+        var tagged = new StartOperationCommand(TRANSACTION, PROJECT, "tr_op_2", OperationType.AUTHORIZATION, null, null,
+                null, Map.of(), null, "gway_b", "scripted", null, List.of("rule:eu", "skipped:gway_a:circuit-open"), NOW);
+        fixture.given(requested("tr_op_req"), attemptStarted("tr_op_1", "gway_a"), routed(List.of(), true))
+                .when(tagged).expectException(CommandExecutionException.class).expectNoEvents();
     }
 }

@@ -283,6 +283,42 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
         post(other, "/invoices/" + invoice + "/refunds", "{\"amount\":\"1.00\"}").expectStatus().isNotFound();
     }
 
+    /**
+     * The invoice's transaction id is assigned in the same commit as the request that uses it: concurrent authorizations
+     * of one invoice agree on one transaction, and exactly one of them authorizes it.
+     */
+    @Test
+    void concurrentAuthorizationsOfOneInvoiceAuthorizeItOnce() throws Exception {
+        String invoice = publishInvoice(DEMO, 10_000, "EUR", "cit");
+        int attempts = 6;
+        List<String> cards = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            cards.add(card("4242424242424242"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (String source : cards) {
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return authorize(browser, invoice, source).returnResult(String.class).getStatus().value();
+            }));
+        }
+        start.countDown();
+        List<Integer> results = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            results.add(status.get());
+        }
+        pool.shutdown();
+
+        assertThat(results).as(results.toString()).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(results).as(results.toString()).allMatch(status -> status == 200 || status == 409);
+        server.get().uri("/invoices/{id}/transactions", invoice).exchange().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("authorized")
+                .jsonPath("$.transaction.operations[?(@.type == 'authorization')]")
+                .value(authorizations -> assertThat((List<?>) authorizations).hasSize(1));
+    }
+
     @Test
     void concurrentCapturesNeverExceedTheAuthorization() throws Exception {
         String invoice = publishInvoice(DEMO, 10_000, "EUR", "cit");
