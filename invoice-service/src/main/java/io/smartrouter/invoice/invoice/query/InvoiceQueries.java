@@ -1,6 +1,7 @@
 package io.smartrouter.invoice.invoice.query;
 
 import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
+import io.smartrouter.invoice.invoice.api.InvoiceOfProjectQuery;
 import io.smartrouter.invoice.invoice.api.ListInvoicesQuery;
 import io.smartrouter.invoice.transaction.query.InvoiceTransaction;
 import io.smartrouter.platform.error.ApiException;
@@ -40,6 +41,18 @@ class InvoiceQueries {
                 .setParameter("id", query.invoiceId())
                 .setParameter("project", query.projectId().value())
                 .getResultStream().findFirst().map(InvoiceQueries::answer);
+    }
+
+    /** A primary-key lookup: no join, no document read (asked for every payment event the invoice service folds). */
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public Boolean handle(InvoiceOfProjectQuery query) {
+        return !entities.createQuery("select s.invoiceId from InvoiceSummary s where s.invoiceId = :id"
+                        + " and s.projectId = :project", String.class)
+                .setParameter("id", query.invoiceId())
+                .setParameter("project", query.projectId().value())
+                .setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     @QueryHandler

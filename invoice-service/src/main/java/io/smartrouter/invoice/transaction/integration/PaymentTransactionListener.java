@@ -1,7 +1,6 @@
 package io.smartrouter.invoice.transaction.integration;
 
-import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
-import io.smartrouter.invoice.invoice.query.InvoiceWithTransaction;
+import io.smartrouter.invoice.invoice.api.InvoiceOfProjectQuery;
 import io.smartrouter.invoice.transaction.query.InvoiceTransactions;
 import io.smartrouter.invoice.transaction.query.PaymentEvent;
 import io.smartrouter.invoice.transaction.query.TransactionSummaries;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +65,7 @@ class PaymentTransactionListener {
         if (!ProjectId.isWellFormed(event.projectId())) {
             return false;
         }
-        var query = new FindInvoiceQuery(new ProjectId(event.projectId()), event.invoiceId());
-        return queries.query(query, ResponseTypes.optionalInstanceOf(InvoiceWithTransaction.class)).join().isPresent();
+        return queries.query(new InvoiceOfProjectQuery(new ProjectId(event.projectId()), event.invoiceId()), Boolean.class)
+                .join();
     }
 }
