@@ -122,7 +122,7 @@ public class PaymentProcess {
     public Mono<TransactionView> capture(ProjectContext caller, String invoiceId, String amount, String source,
             String idempotencyKey, Map<String, ?> metadata) {
         return keyedId(caller, idempotencyKey, OPERATION_PREFIX).flatMap(operationId -> invoice(caller, invoiceId)
-                .flatMap(invoice -> earlier(caller, invoice, view -> operationOf(view, operationId))
+                .flatMap(invoice -> earlier(caller, idempotencyKey, invoice, view -> operationOf(view, operationId))
                         .switchIfEmpty(Mono.defer(() -> {
                             Long requested = amount == null ? null : Money.parse(amount, invoice.currency()).minorUnits();
                             Mono<String> authorized = invoice.transactionId() != null && source == null
@@ -164,7 +164,7 @@ public class PaymentProcess {
     public Mono<RefundResult> refund(ProjectContext caller, String invoiceId, String amount, String reason,
             Map<String, String> refundMetadata, String idempotencyKey, Map<String, ?> metadata) {
         return keyedId(caller, idempotencyKey, REFUND_PREFIX).flatMap(refundId -> invoice(caller, invoiceId)
-                .flatMap(invoice -> earlier(caller, invoice, view -> refundOf(view, refundId))
+                .flatMap(invoice -> earlier(caller, idempotencyKey, invoice, view -> refundOf(view, refundId))
                         .switchIfEmpty(Mono.defer(() -> {
                             long requested = Money.parse(amount, invoice.currency()).minorUnits();
                             return existingTransaction(caller, invoiceId).flatMap(transactionId -> operate(caller,
@@ -189,11 +189,11 @@ public class PaymentProcess {
     /**
      * The answer to a request made before with the same idempotency key, if its operation exists on the invoice's
      * transaction: done is answered again, declined is its decline, still in flight is a 409. Empty when it does not
-     * exist (the request is new, or its first try never started the operation).
+     * exist (the request is new, or its first try never started the operation) and, without a key, at once.
      */
-    private Mono<TransactionView> earlier(ProjectContext caller, KnownInvoice invoice,
+    private Mono<TransactionView> earlier(ProjectContext caller, String idempotencyKey, KnownInvoice invoice,
             Function<TransactionView, Optional<Earlier>> find) {
-        if (invoice.transactionId() == null) {
+        if (idempotencyKey == null || invoice.transactionId() == null) {
             return Mono.empty();
         }
         return view(caller, invoice.transactionId()).flatMap(view -> find.apply(view).map(done -> switch (done.status()) {
