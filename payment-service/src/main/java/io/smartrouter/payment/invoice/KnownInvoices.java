@@ -6,6 +6,8 @@ import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,20 +62,24 @@ public class KnownInvoices {
 
 
     /**
-     * Runs {@code action} with the invoice's transaction id: the one it has, or a new one assigned atomically
-     * (concurrent callers agree: the second waits for the first's row lock, then takes its id). The assignment and the
-     * action (a command, whose unit of work joins the transaction) commit together, so a new id is kept only with what
-     * the action recorded under it — one commit for both. Blocking.
+     * Runs {@code action} (a command on the transaction) with the invoice's transaction id: the one it has, or a new one
+     * assigned atomically (concurrent callers agree: the second waits for the first's row lock, then takes its id).
+     * A new id is assigned in the same commit as the action, whose unit of work joins the transaction: one commit for
+     * both, and the id is kept only with what was recorded under it. Only a brand-new transaction runs inside this
+     * outer transaction: the aggregate cache cannot see an outer rollback (ADR 0014), and a copy of an aggregate
+     * nobody else can name is harmless; an existing transaction's command runs in a unit of work of its own. Blocking.
      */
     public <T> T withTransactionOf(KnownInvoice invoice, Function<String, T> action) {
         if (invoice.transactionId() != null) {
             return action.apply(invoice.transactionId());
         }
-        return transactions.execute(status -> {
-            String candidate = Ids.newId(TRANSACTION_PREFIX);
-            String transactionId = invoices.assignTransaction(invoice.invoiceId(), candidate) == 1 ? candidate
-                    : invoices.findById(invoice.invoiceId()).orElseThrow().transactionId();
-            return action.apply(transactionId);
-        });
+        String candidate = Ids.newId(TRANSACTION_PREFIX);
+        List<T> created = transactions.execute(status -> invoices.assignTransaction(invoice.invoiceId(), candidate) == 1
+                ? Collections.singletonList(action.apply(candidate)) : List.of());
+        if (!created.isEmpty()) {
+            return created.get(0);
+        }
+        return action.apply(transactions.execute(status -> invoices.findById(invoice.invoiceId()).orElseThrow()
+                .transactionId()));
     }
 }
