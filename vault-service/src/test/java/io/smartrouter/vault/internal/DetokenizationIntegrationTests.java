@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.security.ServiceAuthentication;
+import io.smartrouter.platform.testing.Concurrently;
 import io.smartrouter.platform.testing.GatewayRequests;
 import io.smartrouter.platform.testing.TopicReader;
 import io.smartrouter.schemas.Topics;
@@ -20,10 +21,7 @@ import io.smartrouter.vault.support.VaultServiceIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,26 +87,18 @@ class DetokenizationIntegrationTests extends VaultServiceIntegrationTest {
         String card = tokenize(merchant, "5555555555554444", "123");
         String customer = createCustomer(merchant, "{}");
         int attempts = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
+        List<Callable<Integer>> uses = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
             boolean asToken = i % 2 == 0;
-            statuses.add(pool.submit(() -> {
-                start.await();
+            uses.add(() -> {
                 var spec = asToken
                         ? merchant.post().uri("/customers/{id}/tokens", customer).contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue("{\"source\":\"" + card + "\"}").exchange()
                         : detokenize(paymentService, "/internal/cards/" + card + "/detokenize");
                 return spec.returnResult(String.class).getStatus().value();
-            }));
+            });
         }
-        start.countDown();
-        List<Integer> results = new ArrayList<>();
-        for (Future<Integer> status : statuses) {
-            results.add(status.get());
-        }
-        pool.shutdown();
+        List<Integer> results = Concurrently.run(uses);
 
         assertThat(results).as(results.toString()).filteredOn(status -> status == 200).hasSize(1);
         assertThat(results).filteredOn(status -> status == 409).hasSize(attempts - 1);

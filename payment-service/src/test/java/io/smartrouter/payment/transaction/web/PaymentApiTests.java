@@ -10,15 +10,13 @@ import io.smartrouter.platform.id.CardId;
 import io.smartrouter.platform.id.TokenId;
 import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ServiceAuthentication;
+import io.smartrouter.platform.testing.Concurrently;
 import io.smartrouter.platform.testing.GatewayRequests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -290,56 +288,27 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
     @Test
     void concurrentAuthorizationsOfOneInvoiceAuthorizeItOnce() throws Exception {
         String invoice = publishInvoice(DEMO, 10_000, "EUR", "cit");
-        int attempts = 6;
-        List<String> cards = new ArrayList<>();
-        for (int i = 0; i < attempts; i++) {
-            cards.add(card("4242424242424242"));
+        List<Callable<Integer>> authorizations = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String source = card("4242424242424242");
+            authorizations.add(() -> authorize(browser, invoice, source).returnResult(String.class).getStatus().value());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (String source : cards) {
-            statuses.add(pool.submit(() -> {
-                start.await();
-                return authorize(browser, invoice, source).returnResult(String.class).getStatus().value();
-            }));
-        }
-        start.countDown();
-        List<Integer> results = new ArrayList<>();
-        for (Future<Integer> status : statuses) {
-            results.add(status.get());
-        }
-        pool.shutdown();
+        List<Integer> results = Concurrently.run(authorizations);
 
         assertThat(results).as(results.toString()).filteredOn(status -> status == 200).hasSize(1);
         assertThat(results).as(results.toString()).allMatch(status -> status == 200 || status == 409);
         server.get().uri("/invoices/{id}/transactions", invoice).exchange().expectBody()
                 .jsonPath("$.transaction.status").isEqualTo("authorized")
                 .jsonPath("$.transaction.operations[?(@.type == 'authorization')]")
-                .value(authorizations -> assertThat((List<?>) authorizations).hasSize(1));
+                .value(found -> assertThat((List<?>) found).hasSize(1));
     }
 
     @Test
     void concurrentCapturesNeverExceedTheAuthorization() throws Exception {
         String invoice = publishInvoice(DEMO, 10_000, "EUR", "cit");
         authorize(browser, invoice, card("4242424242424242")).expectStatus().isOk();
-        int attempts = 10;
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (int i = 0; i < attempts; i++) {
-            statuses.add(pool.submit(() -> {
-                start.await();
-                return post(server, "/invoices/" + invoice + "/capture", "{\"amount\":\"20.00\"}")
-                        .returnResult(String.class).getStatus().value();
-            }));
-        }
-        start.countDown();
-        List<Integer> results = new ArrayList<>();
-        for (Future<Integer> status : statuses) {
-            results.add(status.get());
-        }
-        pool.shutdown();
+        List<Integer> results = Concurrently.times(10, () -> post(server, "/invoices/" + invoice + "/capture",
+                "{\"amount\":\"20.00\"}").returnResult(String.class).getStatus().value());
 
         assertThat(results).as(results.toString()).filteredOn(status -> status == 200).hasSize(5);
         assertThat(results).as(results.toString()).allMatch(status -> status == 200 || status == 400 || status == 409);
