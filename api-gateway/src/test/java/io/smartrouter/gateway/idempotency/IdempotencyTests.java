@@ -4,13 +4,7 @@ import static io.smartrouter.gateway.support.StubService.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.gateway.support.StubService;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import io.smartrouter.platform.testing.Concurrently;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,40 +51,25 @@ class IdempotencyTests {
     @Test
     void theSameKeySentTwentyTimesAtOnceReachesTheServiceOnce() throws Exception {
         int clients = 20;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<EntityExchangeResult<String>>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < clients; i++) {
-                Callable<EntityExchangeResult<String>> call = () -> {
-                    start.await();
-                    return post("/invoices/held", DEMO, "key-concurrent", "{\"name\":\"once\"}");
-                };
-                answers.add(pool.submit(call));
+        int ran = 0;
+        int replayed = 0;
+        int inProgress = 0;
+        for (EntityExchangeResult<String> answer : Concurrently.times(clients,
+                () -> post("/invoices/held", DEMO, "key-concurrent", "{\"name\":\"once\"}"))) {
+            int status = answer.getStatus().value();
+            boolean replay = "true".equals(answer.getResponseHeaders().getFirst(IdempotentRequests.REPLAYED));
+            if (status == 200 && !replay) {
+                ran++;
+            } else if (status == 200) {
+                replayed++;
+            } else {
+                assertThat(status).isEqualTo(409);
+                assertThat(answer.getResponseBody()).contains("request.idempotency.in-progress");
+                inProgress++;
             }
-            start.countDown();
-            int ran = 0;
-            int replayed = 0;
-            int inProgress = 0;
-            for (Future<EntityExchangeResult<String>> future : answers) {
-                EntityExchangeResult<String> answer = future.get();
-                int status = answer.getStatus().value();
-                boolean replay = "true".equals(answer.getResponseHeaders().getFirst(IdempotentRequests.REPLAYED));
-                if (status == 200 && !replay) {
-                    ran++;
-                } else if (status == 200) {
-                    replayed++;
-                } else {
-                    assertThat(status).isEqualTo(409);
-                    assertThat(answer.getResponseBody()).contains("request.idempotency.in-progress");
-                    inProgress++;
-                }
-            }
-            assertThat(ran).isEqualTo(1);
-            assertThat(ran + replayed + inProgress).isEqualTo(clients);
-        } finally {
-            pool.shutdownNow();
         }
+        assertThat(ran).isEqualTo(1);
+        assertThat(ran + replayed + inProgress).isEqualTo(clients);
         assertThat(STUB.count("POST", "/invoices/held")).isEqualTo(1);
         var replay = post("/invoices/held", DEMO, "key-concurrent", "{\"name\":\"once\"}");
         assertThat(replay.getStatus().value()).isEqualTo(200);

@@ -12,15 +12,10 @@ import io.smartrouter.platform.card.Cvc;
 import io.smartrouter.platform.card.Pan;
 import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.money.Money;
+import io.smartrouter.platform.testing.Concurrently;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -298,24 +293,6 @@ public abstract class PaymentConnectorContractTests {
     /** {@link #THREADS} threads, released together, each sending {@code operation} and waiting for its outcome. */
     protected List<OperationOutcome> concurrently(Function<PaymentConnector, Mono<OperationOutcome>> operation)
             throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<OperationOutcome>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return send(operation.apply(connector()));
-                }));
-            }
-            start.countDown();
-            List<OperationOutcome> outcomes = new ArrayList<>();
-            for (Future<OperationOutcome> future : futures) {
-                outcomes.add(future.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            threads.shutdownNow();
-        }
+        return Concurrently.times(THREADS, () -> send(operation.apply(connector())));
     }
 }
