@@ -3,6 +3,7 @@ package io.smartrouter.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.system.WebhookReceiver.Hook;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +27,10 @@ class AfterSaleJourneyTests {
 
     @Test
     void partialRefundsUpToTheCapturedAmount(RunningPlatform running) throws Exception {
-        var project = running.newProject("Refund journey");
-        var merchant = project.secret();
-        try (WebhookReceiver receiver = new WebhookReceiver()) {
-            byte[] key = allEvents(merchant, receiver);
-            String invoice = PaymentJourneyTests.invoice(merchant, "30.00", "");
+        try (Story story = Story.open(running, "Refund journey", "30.00")) {
+            var project = story.project();
+            var merchant = project.secret();
+            String invoice = story.invoice();
             String transaction = paid(project, invoice, "4242 4242 4242 4242");
 
             List<String> refunds = new ArrayList<>();
@@ -76,7 +76,7 @@ class AfterSaleJourneyTests {
             assertThat(shown.text("/invoice/transaction/status")).isEqualTo("refunded");
             assertThat(shown.text("/invoice/transaction/refunded_amount")).isEqualTo("30.00");
 
-            List<Hook> events = signedEvents(receiver, key, project.id(), Map.of("invoice.created", 1L,
+            List<Hook> events = story.signedEvents(Map.of("invoice.created", 1L,
                     "transaction.requested", 1L, "transaction.authorized", 1L, "transaction.captured", 1L,
                     "transaction.refunded", 3L));
             List<JsonNode> refundHooks = events.stream().filter(hook -> hook.type().equals("transaction.refunded"))
@@ -91,15 +91,14 @@ class AfterSaleJourneyTests {
 
     @Test
     void aChargebackOpensAndIsWon(RunningPlatform running) throws Exception {
-        var project = running.newProject("Chargeback journey");
-        var merchant = project.secret();
-        try (WebhookReceiver receiver = new WebhookReceiver()) {
-            byte[] key = allEvents(merchant, receiver);
-            String invoice = PaymentJourneyTests.invoice(merchant, "25.00", "");
+        try (Story story = Story.open(running, "Chargeback journey", "25.00")) {
+            var project = story.project();
+            var merchant = project.secret();
+            String invoice = story.invoice();
             String transaction = paid(project, invoice, "4000 0000 0000 0200");
 
             // The sandbox reports the stages 5 s apart after the capture; the payment service polls every 2 s.
-            List<Hook> events = signedEvents(receiver, key, project.id(), Map.of("invoice.created", 1L,
+            List<Hook> events = story.signedEvents(Map.of("invoice.created", 1L,
                     "transaction.requested", 1L, "transaction.authorized", 1L, "transaction.captured", 1L,
                     "transaction.chargeback.created", 1L, "transaction.chargeback.won", 1L));
             Map<String, JsonNode> byType = events.stream().collect(Collectors.toMap(Hook::type,
@@ -135,11 +134,10 @@ class AfterSaleJourneyTests {
 
     @Test
     void anOpenChargebackTakesWhatWasCapturedAndRefusesARefund(RunningPlatform running) throws Exception {
-        var project = running.newProject("Open chargeback journey");
-        var merchant = project.secret();
-        try (WebhookReceiver receiver = new WebhookReceiver()) {
-            byte[] key = allEvents(merchant, receiver);
-            String invoice = PaymentJourneyTests.invoice(merchant, "25.00", "");
+        try (Story story = Story.open(running, "Open chargeback journey", "25.00")) {
+            var project = story.project();
+            var merchant = project.secret();
+            String invoice = story.invoice();
             String card = PaymentJourneyTests.tokenize(project.publicKey(), "4000 0000 0000 0069");
             var authorized = project.publicKey().post("/invoices/" + invoice + "/authorize", "{\"source\":\"" + card
                     + "\"}");
@@ -149,7 +147,7 @@ class AfterSaleJourneyTests {
             assertThat(captured.status()).as(captured.raw().body()).isEqualTo(200);
             assertThat(captured.text("/transaction/captured_amount")).isEqualTo("10.00");
 
-            List<Hook> events = signedEvents(receiver, key, project.id(), Map.of("invoice.created", 1L,
+            List<Hook> events = story.signedEvents(Map.of("invoice.created", 1L,
                     "transaction.requested", 1L, "transaction.authorized", 1L, "transaction.captured", 1L,
                     "transaction.chargeback.created", 1L));
             JsonNode opened = events.stream().filter(hook -> hook.type().equals("transaction.chargeback.created"))
@@ -170,13 +168,6 @@ class AfterSaleJourneyTests {
         }
     }
 
-    /** Registers {@code receiver} for every event of the project; answers the HMAC key of its secret. */
-    private static byte[] allEvents(ApiClient merchant, WebhookReceiver receiver) {
-        var endpoint = merchant.post("/webhook-endpoints", "{\"url\":\"" + receiver.url() + "\",\"events\":[\"*\"]}");
-        assertThat(endpoint.status()).as(endpoint.raw().body()).isEqualTo(200);
-        return WebhookReceiver.key(endpoint.text("/webhook_endpoint/secret"));
-    }
-
     /** Tokenizes and authorizes with the public key, captures with the secret key; answers the transaction id. */
     private static String paid(RunningPlatform.Project project, String invoice, String number) {
         String card = PaymentJourneyTests.tokenize(project.publicKey(), number);
@@ -189,16 +180,43 @@ class AfterSaleJourneyTests {
         return authorized.text("/transaction/id");
     }
 
-    /** The story's events ({@code expected}: type → count); every delivery is signed with {@code key}, of the project. */
-    private static List<Hook> signedEvents(WebhookReceiver receiver, byte[] key, String project,
-            Map<String, Long> expected) throws InterruptedException {
-        List<Hook> events = receiver.awaitEvents(expected, WAIT);
-        assertThat(receiver.received()).allSatisfy(hook -> {
-            assertThat(hook.signedWith(key)).as(hook.toString()).isTrue();
-            assertThat(hook.json().at("/data/event_id").asString()).isEqualTo(hook.id());
-            assertThat(hook.json().at("/data/project_id").asString()).isEqualTo(project);
-        });
-        return events;
+    /**
+     * One story: a project of its own, a receiver registered for all of its events (with the endpoint's signing key),
+     * and the invoice the story pays.
+     */
+    private record Story(RunningPlatform.Project project, WebhookReceiver receiver, byte[] key, String invoice)
+            implements AutoCloseable {
+
+        static Story open(RunningPlatform running, String name, String amount) throws IOException {
+            var project = running.newProject(name);
+            WebhookReceiver receiver = new WebhookReceiver();
+            try {
+                var endpoint = project.secret().post("/webhook-endpoints", "{\"url\":\"" + receiver.url()
+                        + "\",\"events\":[\"*\"]}");
+                assertThat(endpoint.status()).as(endpoint.raw().body()).isEqualTo(200);
+                return new Story(project, receiver, WebhookReceiver.key(endpoint.text("/webhook_endpoint/secret")),
+                        PaymentJourneyTests.invoice(project.secret(), amount, ""));
+            } catch (RuntimeException | AssertionError failed) {
+                receiver.close();
+                throw failed;
+            }
+        }
+
+        /** The story's events ({@code expected}: type → count); every delivery is signed with the key, of the project. */
+        List<Hook> signedEvents(Map<String, Long> expected) throws InterruptedException {
+            List<Hook> events = receiver.awaitEvents(expected, WAIT);
+            assertThat(receiver.received()).allSatisfy(hook -> {
+                assertThat(hook.signedWith(key)).as(hook.toString()).isTrue();
+                assertThat(hook.json().at("/data/event_id").asString()).isEqualTo(hook.id());
+                assertThat(hook.json().at("/data/project_id").asString()).isEqualTo(project.id());
+            });
+            return events;
+        }
+
+        @Override
+        public void close() {
+            receiver.close();
+        }
     }
 
     /** The operations of one type of a transaction (as the API or a webhook shows it), in order. */
