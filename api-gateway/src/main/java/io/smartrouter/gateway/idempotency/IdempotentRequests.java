@@ -3,11 +3,12 @@ package io.smartrouter.gateway.idempotency;
 import io.smartrouter.gateway.GatewayErrorCode;
 import io.smartrouter.gateway.idempotency.IdempotencyStore.Claim;
 import io.smartrouter.gateway.idempotency.IdempotencyStore.StoredResponse;
-import io.smartrouter.gateway.proxy.ServiceProxy;
 import io.smartrouter.gateway.proxy.ServiceProxy.ServiceAnswer;
+import io.smartrouter.gateway.proxy.ServiceProxy;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.web.Blocking;
+import io.smartrouter.platform.web.IdempotencyKeys;
 import io.smartrouter.platform.web.RequestIds;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,6 @@ public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
-    static final int MAX_KEY_LENGTH = 255;
     private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE);
     private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
 
@@ -136,9 +136,9 @@ public class IdempotentRequests {
     private static String validKey(HttpHeaders headers) {
         var values = headers.get(HEADER);
         String key = values == null || values.size() != 1 ? "" : values.get(0);
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+        if (!IdempotencyKeys.isWellFormed(key)) {
             throw new ApiException(GatewayErrorCode.IDEMPOTENCY_KEY_INVALID,
-                    "Idempotency-Key must be one non-empty value of at most " + MAX_KEY_LENGTH + " characters");
+                    "Idempotency-Key must be one non-empty value of at most " + IdempotencyKeys.MAX_LENGTH + " characters");
         }
         return key;
     }

@@ -2,6 +2,7 @@ package io.smartrouter.payment.transaction.process;
 
 import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.id.ProjectId;
+import io.smartrouter.platform.web.IdempotencyKeys;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -14,8 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class OperationKeys {
 
-    /** The gateway refuses longer keys (API.md); the payment controller checks it again before a key gets here. */
-    public static final int MAX_KEY_LENGTH = 255;
     static final String TABLE = "operation_key";
 
     private final JdbcTemplate jdbc;
@@ -24,7 +23,7 @@ public class OperationKeys {
         this.jdbc = jdbc;
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
                 + "project_id VARCHAR(100) NOT NULL, "
-                + "idempotency_key VARCHAR(" + MAX_KEY_LENGTH + ") NOT NULL, "
+                + "idempotency_key VARCHAR(" + IdempotencyKeys.MAX_LENGTH + ") NOT NULL, "
                 + "kind VARCHAR(16) NOT NULL, "
                 + "claimed_id VARCHAR(64) NOT NULL, "
                 + "PRIMARY KEY (project_id, idempotency_key, kind))");

@@ -4,7 +4,6 @@ import io.smartrouter.payment.config.PaymentProperties;
 import io.smartrouter.payment.transaction.api.FindTransactionQuery;
 import io.smartrouter.payment.transaction.api.ListTransactionsQuery;
 import io.smartrouter.payment.transaction.process.PaymentProcess;
-import io.smartrouter.payment.transaction.process.OperationKeys;
 import io.smartrouter.payment.transaction.query.TransactionPage;
 import io.smartrouter.payment.transaction.query.TransactionView;
 import io.smartrouter.platform.error.ApiException;
@@ -14,6 +13,7 @@ import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.web.ApiResponses;
 import io.smartrouter.platform.web.Blocking;
+import io.smartrouter.platform.web.IdempotencyKeys;
 import io.smartrouter.platform.web.PageParameters;
 import java.time.Clock;
 import java.util.Map;
@@ -148,9 +148,9 @@ class PaymentController {
         if (idempotencyKey == null) {
             return null;
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > OperationKeys.MAX_KEY_LENGTH) {
+        if (!IdempotencyKeys.isWellFormed(idempotencyKey)) {
             throw new ApiException(PlatformErrorCode.INVALID_FIELD, "Idempotency-Key must be non-empty and at most "
-                    + OperationKeys.MAX_KEY_LENGTH + " characters");
+                    + IdempotencyKeys.MAX_LENGTH + " characters");
         }
         return idempotencyKey;
     }
