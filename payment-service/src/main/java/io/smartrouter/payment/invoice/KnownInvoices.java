@@ -6,10 +6,8 @@ import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,24 +60,32 @@ public class KnownInvoices {
 
 
     /**
-     * Runs {@code action} (a command on the transaction) with the invoice's transaction id: the one it has, or a new one
+     * Runs {@code action} (a command on the transaction) with the invoice's transaction id, and answers the id: the one
+     * it has, or a new one
      * assigned atomically (concurrent callers agree: the second waits for the first's row lock, then takes its id).
      * A new id is assigned in the same commit as the action, whose unit of work joins the transaction: one commit for
      * both, and the id is kept only with what was recorded under it. Only a brand-new transaction runs inside this
      * outer transaction: the aggregate cache cannot see an outer rollback (ADR 0014), and a copy of an aggregate
      * nobody else can name is harmless; an existing transaction's command runs in a unit of work of its own. Blocking.
      */
-    public <T> T withTransactionOf(KnownInvoice invoice, Function<String, T> action) {
-        if (invoice.transactionId() != null) {
-            return action.apply(invoice.transactionId());
+    public String withTransactionOf(KnownInvoice invoice, Consumer<String> action) {
+        String transactionId = invoice.transactionId();
+        if (transactionId == null) {
+            String candidate = Ids.newId(TRANSACTION_PREFIX);
+            Boolean created = transactions.execute(status -> {
+                if (invoices.assignTransaction(invoice.invoiceId(), candidate) != 1) {
+                    return false;
+                }
+                action.accept(candidate);
+                return true;
+            });
+            if (Boolean.TRUE.equals(created)) {
+                return candidate;
+            }
+            transactionId = transactions.execute(status -> invoices.findById(invoice.invoiceId()).orElseThrow()
+                    .transactionId());
         }
-        String candidate = Ids.newId(TRANSACTION_PREFIX);
-        List<T> created = transactions.execute(status -> invoices.assignTransaction(invoice.invoiceId(), candidate) == 1
-                ? Collections.singletonList(action.apply(candidate)) : List.of());
-        if (!created.isEmpty()) {
-            return created.get(0);
-        }
-        return action.apply(transactions.execute(status -> invoices.findById(invoice.invoiceId()).orElseThrow()
-                .transactionId()));
+        action.accept(transactionId);
+        return transactionId;
     }
 }

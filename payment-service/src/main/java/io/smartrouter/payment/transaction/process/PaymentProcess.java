@@ -238,17 +238,16 @@ public class PaymentProcess {
                 invoice.initiationType(), token ? null : source, token ? source : null, invoice.customerId(),
                 autoCaptureAt != null ? autoCaptureAt : invoice.autoCaptureAt(), Ids.newId(OPERATION_PREFIX),
                 clock.instant());
-        return Blocking.call(() -> invoices.withTransactionOf(invoice, transactionId -> {
-            commands.sendAndWait(message(request.apply(transactionId), metadata));
-            return transactionId;
-        })).flatMap(transactionId -> vault.detokenize(caller.projectId(), source, transactionId)
-                .onErrorResume(ApiException.class, refused -> send(new FailRequestCommand(transactionId,
-                        refused.code().type(), refused.getMessage(), clock.instant()), metadata)
-                        .then(Mono.error(refused)))
-                .flatMap(card -> plan(caller, invoice, card)
-                        .flatMap(plan -> attempt(new Attempts(caller, transactionId, invoice, card, plan,
-                                new ArrayList<>(plan.tags()), metadata), 0, null)))
-                .then(Mono.defer(() -> settled(caller, transactionId))));
+        return Blocking.call(() -> invoices.withTransactionOf(invoice,
+                transactionId -> commands.sendAndWait(message(request.apply(transactionId), metadata))))
+                .flatMap(transactionId -> vault.detokenize(caller.projectId(), source, transactionId)
+                        .onErrorResume(ApiException.class, refused -> send(new FailRequestCommand(transactionId,
+                                refused.code().type(), refused.getMessage(), clock.instant()), metadata)
+                                .then(Mono.error(refused)))
+                        .flatMap(card -> plan(caller, invoice, card)
+                                .flatMap(plan -> attempt(new Attempts(caller, transactionId, invoice, card, plan,
+                                        new ArrayList<>(plan.tags()), metadata), 0, null)))
+                        .then(Mono.defer(() -> settled(caller, transactionId))));
     }
 
     /** One request's routing: the plan, and the routing tags so far (skipped gateways are added as they are met). */
