@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.queryhandling.QueryGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -23,14 +21,13 @@ import org.springframework.stereotype.Component;
  * Keeps {@link InvoiceTransactions} from the payment service's events on Kafka. One transaction's events arrive in
  * order (keyed by transaction id) and at least once, so each is applied once per event id ({@link ProcessedEvents}, in
  * the same transaction as the row). An event about an invoice that is not one of its project's is ignored with a
- * warning; so are the payment events that show nothing on the invoice (an operation started). A poll's records are
- * applied in one database transaction.
+ * warning (checked once per invoice, see {@link InvoiceTransactions#apply}); so are the payment events that show
+ * nothing on the invoice (an operation started). A poll's records are applied in one database transaction.
  */
 @Component
 class PaymentTransactionListener {
 
     static final String CONSUMER = "invoice-service.payment-transactions";
-    private static final Logger log = LoggerFactory.getLogger(PaymentTransactionListener.class);
     private static final Set<String> FOLDED = TransactionSummaries.FOLDED.stream().map(Class::getName)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -50,17 +47,10 @@ class PaymentTransactionListener {
     }
 
     private void apply(EventEnvelope envelope) {
-        PaymentEvent event = PaymentEvent.of(EventPayloads.decode(envelope.getPayload()));
-        if (!isInvoiceOfItsProject(event)) {
-            log.warn("Ignoring {} {} of transaction {}: invoice {} is not an invoice of project {}",
-                    event.payload().getSchema().getName(), envelope.getEventId(), event.transactionId(),
-                    event.invoiceId(), event.projectId());
-            return;
-        }
-        transactions.apply(event);
+        transactions.apply(PaymentEvent.of(EventPayloads.decode(envelope.getPayload())), this::isInvoiceOfItsProject);
     }
 
-    /** The invoice's project never changes, so this is checked once per event, before the write. */
+    /** Asked once per invoice, before its first row (an invoice's project never changes). */
     private boolean isInvoiceOfItsProject(PaymentEvent event) {
         if (!ProjectId.isWellFormed(event.projectId())) {
             return false;

@@ -1,6 +1,7 @@
 package io.smartrouter.invoice.transaction.query;
 
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,10 +24,11 @@ public class InvoiceTransactions {
     }
 
     /**
-     * Applies one event of {@link TransactionSummaries#FOLDED}. The caller has checked that the invoice is one of the
-     * event's project, and applies each event once.
+     * Applies one event of {@link TransactionSummaries#FOLDED}; the caller applies each event once.
+     * {@code invoiceOfItsProject} is asked only before an invoice's first row is written: the row keeps the project it
+     * was checked for, and every later event is compared with that (an invoice's project never changes).
      */
-    public void apply(PaymentEvent event) {
+    public void apply(PaymentEvent event, Predicate<PaymentEvent> invoiceOfItsProject) {
         InvoiceTransaction row = transactions.findById(event.invoiceId()).orElse(null);
         if (row != null && !row.projectId().equals(event.projectId())) {
             ignore(event, "the invoice belongs to another project");
@@ -34,6 +36,10 @@ public class InvoiceTransactions {
         }
         if (event.payload() instanceof TransactionRequestedEvent requested) {
             if (row == null) {
+                if (!invoiceOfItsProject.test(event)) {
+                    ignore(event, "the invoice is not one of project " + event.projectId());
+                    return;
+                }
                 transactions.save(new InvoiceTransaction(event.invoiceId(), event.projectId(),
                         TransactionSummaries.requested(requested)));
                 return;

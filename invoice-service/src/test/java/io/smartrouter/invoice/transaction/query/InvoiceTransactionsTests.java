@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartrouter.invoice.transaction.PaymentEvents;
 import io.smartrouter.invoice.transaction.api.TransactionStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -18,6 +20,7 @@ class InvoiceTransactionsTests {
 
     private final InMemoryTransactions rows = new InMemoryTransactions();
     private final InvoiceTransactions transactions = new InvoiceTransactions(rows);
+    private final List<String> asked = new ArrayList<>();
     private final PaymentEvents first = new PaymentEvents("tr_1", "test-proj_demo", "iv_1");
 
     @Test
@@ -47,6 +50,20 @@ class InvoiceTransactionsTests {
     }
 
     @Test
+    void startsARowOnlyForAnInvoiceOfTheEventsProjectAndAsksOncePerInvoice() {
+        var intruder = new PaymentEvents("tr_1", "test-proj_other", "iv_1");
+        apply(intruder.requested(1, "EUR", T0));
+        assertThat(rows.findById("iv_1")).isEmpty();
+
+        apply(first.requested(1000, "EUR", T0.plusSeconds(1)));
+        apply(first.authorized(1000, "EUR", T0.plusSeconds(2)));
+        apply(first.captured(1000, 1000, "EUR", T0.plusSeconds(3)));
+
+        assertThat(summary().status()).isEqualTo(TransactionStatus.COMPLETED);
+        assertThat(asked).containsExactly("test-proj_other", "test-proj_demo");
+    }
+
+    @Test
     void neverLetsAnotherProjectTouchTheRow() {
         apply(first.requested(1000, "EUR", T0));
         var intruder = new PaymentEvents("tr_1", "test-proj_other", "iv_1");
@@ -57,8 +74,12 @@ class InvoiceTransactionsTests {
         assertThat(summary().transactionId()).isEqualTo("tr_1");
     }
 
+    /** The invoice iv_1 is one of test-proj_demo's; every question is recorded. */
     private void apply(SpecificRecord event) {
-        transactions.apply(PaymentEvent.of(event));
+        transactions.apply(PaymentEvent.of(event), payment -> {
+            asked.add(payment.projectId());
+            return payment.projectId().equals("test-proj_demo") && payment.invoiceId().equals("iv_1");
+        });
     }
 
     private TransactionSummary summary() {
