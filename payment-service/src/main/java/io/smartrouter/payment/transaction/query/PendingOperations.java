@@ -16,17 +16,22 @@ import io.smartrouter.schemas.payment.TransactionRoutedEvent;
 import io.smartrouter.schemas.payment.TransactionVoidedEvent;
 import io.smartrouter.schemas.payment.VoidFailedEvent;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The operations in flight: a row from the intent ({@link OperationStartedEvent}) until its outcome, written in the
- * command's transaction like the other read models, so a crash can never hide one.
+ * command's transaction like the other read models, so a crash can never hide one. Rows are only ever inserted and
+ * deleted, with one SQL statement each (no entity read first: these run on every payment command); reads go through
+ * the entity.
  */
 @Component
 @ProcessingGroup(TransactionProjection.PROCESSING_GROUP)
@@ -40,9 +45,11 @@ public class PendingOperations {
     static final String NO_GATEWAY = "-";
 
     private final PendingOperationRepository operations;
+    private final JdbcTemplate jdbc;
 
-    PendingOperations(PendingOperationRepository operations) {
+    PendingOperations(PendingOperationRepository operations, JdbcTemplate jdbc) {
         this.operations = operations;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -51,24 +58,24 @@ public class PendingOperations {
      */
     @EventHandler
     void on(TransactionRequestedEvent event) {
-        operations.save(new PendingOperation(event.getOperationId(), event.getTransactionId(), REQUEST,
+        insert(new PendingOperation(event.getOperationId(), event.getTransactionId(), REQUEST,
                 event.getAmount(), event.getCurrency(), NO_GATEWAY, null, event.getRequestedAt()));
     }
 
     @EventHandler
     void on(OperationStartedEvent event) {
         if (event.getType().equals(OperationType.AUTHORIZATION.wire())) {
-            operations.deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
+            deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
         }
-        operations.save(new PendingOperation(event.getOperationId(), event.getTransactionId(), event.getType(),
+        insert(new PendingOperation(event.getOperationId(), event.getTransactionId(), event.getType(),
                 event.getAmount(), event.getCurrency(), event.getGatewayConfigurationId(),
                 event.getAuthorizationReference(), event.getStartedAt()));
     }
 
     @EventHandler
     void on(TransactionAuthorizedEvent event) {
-        operations.deleteById(event.getOperationId());
-        operations.deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
+        deleteById(event.getOperationId());
+        deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
     }
 
     /**
@@ -77,8 +84,8 @@ public class PendingOperations {
      */
     @EventHandler
     void on(AuthorizationAttemptFailedEvent event) {
-        operations.deleteById(event.getOperationId());
-        operations.save(new PendingOperation(event.getOperationId() + NEXT_ATTEMPT_SUFFIX, event.getTransactionId(),
+        deleteById(event.getOperationId());
+        insert(new PendingOperation(event.getOperationId() + NEXT_ATTEMPT_SUFFIX, event.getTransactionId(),
                 REQUEST, 0, "XXX", NO_GATEWAY, null, event.getFailedAt()));
     }
 
@@ -86,68 +93,68 @@ public class PendingOperations {
     @EventHandler
     void on(TransactionRoutedEvent event) {
         if (event.getEnded()) {
-            operations.deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
+            deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
         }
     }
 
     @EventHandler
     void on(LateAuthorizationApprovedEvent event) {
-        operations.deleteById(event.getOperationId());
-        operations.save(new PendingOperation(event.getOperationId(), event.getTransactionId(), LATE_AUTHORIZATION,
+        deleteById(event.getOperationId());
+        insert(new PendingOperation(event.getOperationId(), event.getTransactionId(), LATE_AUTHORIZATION,
                 event.getAmount(), event.getCurrency(), event.getGatewayConfigurationId(), event.getGatewayReference(),
                 event.getApprovedAt()));
     }
 
     @EventHandler
     void on(LateAuthorizationVoidedEvent event) {
-        operations.deleteById(event.getOperationId());
+        deleteById(event.getOperationId());
         if (event.getErrorCode() == null) {
-            operations.deleteById(event.getAttemptOperationId());
+            deleteById(event.getAttemptOperationId());
         }
     }
 
     @EventHandler
     void on(TransactionFailedEvent event) {
         if (event.getOperationId() != null) {
-            operations.deleteById(event.getOperationId());
+            deleteById(event.getOperationId());
         }
-        operations.deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
+        deleteByTransactionIdAndType(event.getTransactionId(), REQUEST);
     }
 
     @EventHandler
     void on(TransactionCapturedEvent event) {
-        operations.deleteById(event.getOperationId());
+        deleteById(event.getOperationId());
     }
 
     @EventHandler
     void on(CaptureFailedEvent event) {
-        operations.deleteById(event.getOperationId());
+        deleteById(event.getOperationId());
     }
 
     @EventHandler
     void on(TransactionVoidedEvent event) {
-        operations.deleteById(event.getOperationId());
+        deleteById(event.getOperationId());
     }
 
     @EventHandler
     void on(VoidFailedEvent event) {
-        operations.deleteById(event.getOperationId());
+        deleteById(event.getOperationId());
     }
 
     @EventHandler
     void on(TransactionRefundedEvent event) {
-        operations.deleteById(event.getOperationId());
+        deleteById(event.getOperationId());
     }
 
     @EventHandler
     void on(RefundFailedEvent event) {
-        operations.deleteById(event.getOperationId());
+        deleteById(event.getOperationId());
     }
 
     /** Drops a request row the reconciler dealt with (failed, or found moved on). */
     @Transactional
     public void forget(String operationId) {
-        operations.deleteById(operationId);
+        deleteById(operationId);
     }
 
     @Transactional(readOnly = true)
@@ -159,5 +166,21 @@ public class PendingOperations {
     @Transactional(readOnly = true)
     public List<PendingOperation> startedBefore(Instant cutoff, int limit) {
         return operations.findByStartedAtBeforeOrderByStartedAtAsc(cutoff, Limit.of(limit));
+    }
+
+    private void insert(PendingOperation operation) {
+        jdbc.update("INSERT INTO pending_operation (operation_id, transaction_id, type, amount_minor, currency, gateway, "
+                + "authorization_reference, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", operation.operationId(),
+                operation.transactionId(), operation.type(), operation.amountMinor(), operation.currency(),
+                operation.gateway(), operation.authorizationReference(),
+                OffsetDateTime.ofInstant(operation.startedAt(), ZoneOffset.UTC));
+    }
+
+    private void deleteById(String operationId) {
+        jdbc.update("DELETE FROM pending_operation WHERE operation_id = ?", operationId);
+    }
+
+    private void deleteByTransactionIdAndType(String transactionId, String type) {
+        jdbc.update("DELETE FROM pending_operation WHERE transaction_id = ? AND type = ?", transactionId, type);
     }
 }
