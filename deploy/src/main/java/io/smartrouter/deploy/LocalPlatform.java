@@ -35,11 +35,13 @@ public final class LocalPlatform implements AutoCloseable {
     /**
      * Small heaps for a laptop. Only the C1 JIT compiler ({@code TieredStopAtLevel=1}): six JVMs share the machine, and
      * C2's compilations took most of the CPU for minutes under load; measured with {@code make bench} on 2 cores, C1
-     * alone doubled the steady CIT flows per second and reached them sooner (see the README's "Measured"). Axon's update
-     * checker off (it phones home every minute and fails offline).
+     * alone doubled the steady CIT flows per second and reached them sooner (see the README's "Measured"). A 64 MB young
+     * generation: with the default (a third of the 64 MB initial heap) enough was promoted under load for full
+     * collections to run; with 64 MB, profiles showed none, and half the collectors' share of the CPU (ADR 0017).
+     * Axon's update checker off (it phones home every minute and fails offline).
      */
-    private static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx320m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 "
-            + "-Djava.awt.headless=true -Daxoniq.update-checker.disabled=true";
+    private static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmn64m -Xmx320m -XX:+UseSerialGC -Xss512k "
+            + "-XX:TieredStopAtLevel=1 -Djava.awt.headless=true -Daxoniq.update-checker.disabled=true";
     /** The PSP simulator keeps a little state in memory only: a smaller heap (the last -Xmx wins). */
     private static final String SIMULATOR_HEAP = "-Xmx128m";
 
