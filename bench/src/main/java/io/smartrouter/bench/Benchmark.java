@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code make bench}: measures, in one run on this machine, the ceilings (a minimal WebFlux endpoint, raw Kafka
@@ -93,8 +96,8 @@ public final class Benchmark {
 
             progress("platform: CIT flows at saturation, " + settings.flowWorkers() + " concurrent flows");
             Latencies saturated = new Latencies();
-            report.flows(Load.closedLoop(settings.flowWorkers(), settings.warmUp(), settings.measure(),
-                    () -> flow.run(saturated)), saturated);
+            Saturation saturation = saturate(settings, flow, saturated, fresh.dataDir().toString());
+            report.flows(saturation.throughput(), saturated, saturation.cpuPerFlow());
 
             progress("platform: latency at " + settings.flowsPerSecond() + " CIT flows/s");
             long eventsBefore = kafka.records(PLATFORM_TOPICS);
@@ -120,8 +123,8 @@ public final class Benchmark {
     private static void loadOnly(String gatewayUrl, BenchSettings settings) {
         CitFlow flow = new CitFlow(new JsonCalls(gatewayUrl), FreshPlatform.DEMO_PROJECT, FreshPlatform.DEMO_SECRET);
         Latencies latencies = new Latencies();
-        Load.Throughput throughput = Load.closedLoop(settings.flowWorkers(), settings.warmUp(), settings.measure(),
-                () -> flow.run(latencies));
+        Saturation saturation = saturate(settings, flow, latencies, null);
+        Load.Throughput throughput = saturation.throughput();
         REPORT.printf("%.1f CIT flows/s (%d failed) against %s%n", throughput.perSecond(), throughput.failed(),
                 gatewayUrl);
         for (String call : CitFlow.CALLS) {
@@ -129,6 +132,25 @@ public final class Benchmark {
                     latencies.millis(call, 99));
         }
         REPORT.println("  failures: " + latencies.failures());
+        REPORT.println("  CPU per complete flow: " + saturation.cpuPerFlow());
+    }
+
+    /** A closed loop's throughput and the platform's CPU per complete flow over its measured part. */
+    private record Saturation(Load.Throughput throughput, String cpuPerFlow) {
+    }
+
+    /**
+     * CIT flows in a closed loop; the platform's CPU is read when the warm-up ends and again when the loop is over (the
+     * flows still running at the end add a little CPU and no flow). With a {@code dataDir}, only the processes of the
+     * platform that uses it are counted; without, every service and broker on this machine.
+     */
+    private static Saturation saturate(BenchSettings settings, CitFlow flow, Latencies latencies, String dataDir) {
+        CompletableFuture<Map<String, Duration>> warm = CompletableFuture.supplyAsync(() -> PlatformCpu.now(dataDir),
+                CompletableFuture.delayedExecutor(settings.warmUp().toMillis(), TimeUnit.MILLISECONDS));
+        Load.Throughput throughput = Load.closedLoop(settings.flowWorkers(), settings.warmUp(), settings.measure(),
+                () -> flow.run(latencies));
+        return new Saturation(throughput, PlatformCpu.perFlow(warm.join(), PlatformCpu.now(dataDir),
+                throughput.completed()));
     }
 
     private static void measureWebhooks(LocalPlatform platform, BenchSettings settings, Report report)

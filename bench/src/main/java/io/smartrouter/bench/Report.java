@@ -19,6 +19,7 @@ final class Report {
     private Duration startUp;
     private Load.Throughput flows;
     private Latencies saturated;
+    private String cpuPerFlow = "not measured";
     private Load.Throughput moderate;
     private Latencies atRate;
     private double eventsPerFlow;
@@ -45,9 +46,10 @@ final class Report {
         this.startUp = duration;
     }
 
-    void flows(Load.Throughput throughput, Latencies latencies) {
+    void flows(Load.Throughput throughput, Latencies latencies, String cpuPerFlow) {
         this.flows = throughput;
         this.saturated = latencies;
+        this.cpuPerFlow = cpuPerFlow;
     }
 
     void atRate(Load.Throughput throughput, Latencies latencies, long events, long eventsOnTopics) {
@@ -90,8 +92,10 @@ final class Report {
         out.append(row("webhook deliveries/s to a fast local endpoint (" + settings.webhookEvents()
                 + " events at once)", webhooksPerSecond, "minimal WebFlux endpoint " + number(minimal.perSecond())
                 + " req/s", webhooksPerSecond / minimal.perSecond()));
-        out.append(String.format(Locale.ROOT, "%nFailed flows: %d at saturation, %d at %.0f flows/s. %s%n%n",
+        out.append(String.format(Locale.ROOT, "%nFailed flows: %d at saturation, %d at %.0f flows/s. %s%n",
                 flows.failed(), moderate.failed(), settings.flowsPerSecond(), failures()));
+        out.append(String.format(Locale.ROOT, "%nCPU of the platform's processes per complete flow at saturation: %s.%n%n",
+                cpuPerFlow));
         out.append(String.format(Locale.ROOT, "| call | p50 ms at %.0f flows/s | p99 ms | p50 overhead over the minimal "
                 + "endpoint | p99 ms at saturation |%n|---|---|---|---|---|%n", settings.flowsPerSecond()));
         double minimalP50 = minimalLatency.millis("echo", 50);
