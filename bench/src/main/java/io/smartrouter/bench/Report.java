@@ -19,7 +19,7 @@ final class Report {
     private Duration startUp;
     private Load.Throughput flows;
     private Latencies saturated;
-    private String cpuPerFlow = "not measured";
+    private String cpuPerFlow;
     private Load.Throughput moderate;
     private Latencies atRate;
     private double eventsPerFlow;
