@@ -12,8 +12,11 @@ import java.time.Instant;
  * stopped or the PSP did not answer. The reconciler resolves these with the PSP.
  */
 @Entity
-@Table(name = "pending_operation", indexes = @Index(name = "pending_operation_started", columnList = "started_at"))
+@Table(name = PendingOperation.TABLE, indexes = @Index(name = "pending_operation_started", columnList = "started_at"))
 public class PendingOperation {
+
+    /** Its table, also named by the SQL that writes it ({@link PendingOperations}). */
+    static final String TABLE = "pending_operation";
 
     @Id
     @Column(name = "operation_id", length = 64)

@@ -169,18 +169,19 @@ public class PendingOperations {
     }
 
     private void insert(PendingOperation operation) {
-        jdbc.update("INSERT INTO pending_operation (operation_id, transaction_id, type, amount_minor, currency, gateway, "
-                + "authorization_reference, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", operation.operationId(),
-                operation.transactionId(), operation.type(), operation.amountMinor(), operation.currency(),
+        jdbc.update("INSERT INTO " + PendingOperation.TABLE + " (operation_id, transaction_id, type, amount_minor, "
+                + "currency, gateway, authorization_reference, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                operation.operationId(), operation.transactionId(), operation.type(), operation.amountMinor(), operation.currency(),
                 operation.gateway(), operation.authorizationReference(),
                 OffsetDateTime.ofInstant(operation.startedAt(), ZoneOffset.UTC));
     }
 
     private void deleteById(String operationId) {
-        jdbc.update("DELETE FROM pending_operation WHERE operation_id = ?", operationId);
+        jdbc.update("DELETE FROM " + PendingOperation.TABLE + " WHERE operation_id = ?", operationId);
     }
 
     private void deleteByTransactionIdAndType(String transactionId, String type) {
-        jdbc.update("DELETE FROM pending_operation WHERE transaction_id = ? AND type = ?", transactionId, type);
+        jdbc.update("DELETE FROM " + PendingOperation.TABLE + " WHERE transaction_id = ? AND type = ?", transactionId,
+                type);
     }
 }
