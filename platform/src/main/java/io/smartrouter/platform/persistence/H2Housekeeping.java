@@ -35,8 +35,8 @@ public final class H2Housekeeping implements AutoCloseable {
     /**
      * Live bytes rewritten per tick at most: a tick holds H2's store lock (the commits wait) while it rewrites, so it
      * does a little at a time. H2's own writer, busy, rewrites up to a quarter of its auto-commit buffer (about 4 MB
-     * with the services' heap) every 166 ms; measured under the benchmark's load, that took a fifth of the webhook
-     * dispatcher's CPU, while this keeps up with the services' write rates for a few percent.
+     * with the services' heap) every 166 ms; under the benchmark's load that took a fifth of the webhook dispatcher's
+     * CPU, while a megabyte a second keeps the files at a half to a fifth of their size without it (ADR 0018).
      */
     static final int WRITE_LIMIT = 1024 * 1024;
 
