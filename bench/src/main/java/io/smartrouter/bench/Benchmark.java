@@ -113,6 +113,7 @@ public final class Benchmark {
             progress("raw Kafka produce on the platform's broker");
             report.kafkaCeiling(kafka.producePerSecond(settings.kafkaRecords(), 600));
             report.memory(platform.residentKib());
+            report.disk(DiskUsage.byDirectory(fresh.dataDir()));
         }
     }
 

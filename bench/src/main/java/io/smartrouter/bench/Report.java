@@ -26,6 +26,7 @@ final class Report {
     private long eventsInStore;
     private double kafkaPerSecond;
     private Map<String, Long> residentKib = Map.of();
+    private Map<String, Long> diskBytes = Map.of();
     private double webhooksPerSecond;
     private Latencies webhooksAlone;
     private Latencies webhooksWithSlow;
@@ -67,6 +68,10 @@ final class Report {
         this.webhooksPerSecond = deliveriesPerSecond;
         this.webhooksAlone = alone;
         this.webhooksWithSlow = withSlowEndpoint;
+    }
+
+    void disk(Map<String, Long> bytes) {
+        this.diskBytes = bytes;
     }
 
     void memory(Map<String, Long> kib) {
@@ -111,8 +116,8 @@ final class Report {
         out.append(webhookRow("the same, while another endpoint times out on every call", webhooksWithSlow));
         out.append(String.format(Locale.ROOT, "%nThe timing-out endpoint moved the healthy endpoint's p99 by %+.0f%%.%n",
                 (webhooksWithSlow.millis("webhook", 99) / webhooksAlone.millis("webhook", 99) - 1) * 100));
-        out.append(String.format(Locale.ROOT, "%nEvent store and topics at the end: about %d events. Resident memory: %s.%n",
-                eventsInStore, memory()));
+        out.append(String.format(Locale.ROOT, "%nEvent store and topics at the end: about %d events. Resident memory: %s. "
+                + "Data directory: %s.%n", eventsInStore, memory(), DiskUsage.describe(diskBytes)));
         return out.toString();
     }
 
