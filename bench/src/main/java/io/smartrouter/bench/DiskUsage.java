@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -23,9 +21,8 @@ final class DiskUsage {
     /** Bytes under each directory of {@code dataDir}, largest first; plain files at its top are left out. */
     static Map<String, Long> byDirectory(Path dataDir) {
         try (Stream<Path> entries = Files.list(dataDir)) {
-            List<Path> directories = entries.filter(Files::isDirectory).toList();
             Map<String, Long> bytes = new LinkedHashMap<>();
-            directories.stream()
+            entries.filter(Files::isDirectory)
                     .map(directory -> Map.entry(directory.getFileName().toString(), size(directory)))
                     .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                     .forEach(entry -> bytes.put(entry.getKey(), entry.getValue()));
@@ -33,18 +30,6 @@ final class DiskUsage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** "N MiB in all (largest M MiB, …)". */
-    static String describe(Map<String, Long> bytes) {
-        long total = bytes.values().stream().mapToLong(Long::longValue).sum();
-        return String.format(Locale.ROOT, "%s in all (%s)", mib(total), bytes.entrySet().stream()
-                .map(entry -> entry.getKey() + " " + mib(entry.getValue()))
-                .reduce((a, b) -> a + ", " + b).orElse("empty"));
-    }
-
-    private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%,d MiB", Math.round(bytes / (1024.0 * 1024)));
     }
 
     private static long size(Path directory) {

@@ -3,6 +3,7 @@ package io.smartrouter.bench;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -117,7 +118,7 @@ final class Report {
         out.append(String.format(Locale.ROOT, "%nThe timing-out endpoint moved the healthy endpoint's p99 by %+.0f%%.%n",
                 (webhooksWithSlow.millis("webhook", 99) / webhooksAlone.millis("webhook", 99) - 1) * 100));
         out.append(String.format(Locale.ROOT, "%nEvent store and topics at the end: about %d events. Resident memory: %s. "
-                + "Data directory: %s.%n", eventsInStore, memory(), DiskUsage.describe(diskBytes)));
+                + "Data directory: %s.%n", eventsInStore, memory(), inMib(diskBytes)));
         return out.toString();
     }
 
@@ -137,10 +138,21 @@ final class Report {
     }
 
     private String memory() {
-        long total = residentKib.values().stream().mapToLong(Long::longValue).sum();
-        return String.format(Locale.ROOT, "%.0f MiB in all (%s)", total / 1024.0, residentKib.entrySet().stream()
-                .map(entry -> entry.getKey() + " " + entry.getValue() / 1024 + " MiB")
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        residentKib.forEach((process, kib) -> bytes.put(process, kib * 1024));
+        return inMib(bytes);
+    }
+
+    /** Sizes by name as "N MiB in all (name M MiB, …)", in the map's order. */
+    static String inMib(Map<String, Long> bytes) {
+        long total = bytes.values().stream().mapToLong(Long::longValue).sum();
+        return String.format(Locale.ROOT, "%s in all (%s)", mib(total), bytes.entrySet().stream()
+                .map(entry -> entry.getKey() + " " + mib(entry.getValue()))
                 .reduce((a, b) -> a + ", " + b).orElse("not measured"));
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%,d MiB", Math.round(bytes / (1024.0 * 1024)));
     }
 
     private static String number(double value) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How the benchmark reports the size of the platform's data directory. */
+/** How the benchmark measures and reports the size of the platform's data directory. */
 class DiskUsageTests {
 
     private static final int MIB = 1024 * 1024;
@@ -29,6 +29,6 @@ class DiskUsageTests {
 
         assertThat(bytes).containsExactly(entry("payment-service", 3L * MIB),
                 entry("kafka", 3L * MIB / 2));
-        assertThat(DiskUsage.describe(bytes)).isEqualTo("5 MiB in all (payment-service 3 MiB, kafka 2 MiB)");
+        assertThat(Report.inMib(bytes)).isEqualTo("5 MiB in all (payment-service 3 MiB, kafka 2 MiB)");
     }
 }
