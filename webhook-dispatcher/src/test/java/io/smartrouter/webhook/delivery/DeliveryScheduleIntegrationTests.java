@@ -6,6 +6,7 @@ import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.web.RequestIds;
 import io.smartrouter.schemas.envelope.EventEnvelope;
+import io.smartrouter.webhook.delivery.worker.Deliveries;
 import io.smartrouter.webhook.support.DispatcherIntegrationTest;
 import io.smartrouter.webhook.support.Merchant;
 import io.smartrouter.webhook.support.Receiver;
@@ -16,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,8 @@ class DeliveryScheduleIntegrationTests extends DispatcherIntegrationTest {
 
     @Autowired
     InternalCalls internalCalls;
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** The test schedule is: at once, 2 s later, 1 h later, then the dead letter. */
     @Test
@@ -60,15 +64,18 @@ class DeliveryScheduleIntegrationTests extends DispatcherIntegrationTest {
     /**
      * Six attempts may be in flight, four per endpoint. The slow endpoint holds its four for the 10 s response timeout;
      * without per-endpoint lanes its twelve deliveries would take all six slots and the fast endpoint would wait for
-     * those timeouts. With them, the fast endpoint gets every event while the slow one still holds its first four.
+     * those timeouts. With them, the fast endpoint gets every event while the slow one still holds its first four; the
+     * slow one's other eight are held (pending to the API) and the oldest four are sent as soon as its first four time
+     * out, before those four are retried.
      */
     @Test
     void aSlowEndpointNeverDelaysAFastOne() {
         receiver.answer("/slow", 200, Duration.ofSeconds(12));
-        merchant.endpoint(receiver.url("/slow"));
+        String slowEndpoint = merchant.endpoint(receiver.url("/slow")).get("id").asString();
         merchant.endpoint(receiver.url("/fast"));
+        List<String> events = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            merchant.invoiceCreated("iv_" + Ids.random(), null);
+            events.add(merchant.invoiceCreated("iv_" + Ids.random(), null).getEventId());
         }
         receiver.await("/fast", got -> got.size() == 12, WAIT);
         List<Receiver.Received> slow = receiver.received("/slow");
@@ -76,6 +83,19 @@ class DeliveryScheduleIntegrationTests extends DispatcherIntegrationTest {
         Instant firstSlow = slow.stream().map(Receiver.Received::arrivedAt).min(Instant::compareTo).orElseThrow();
         assertThat(receiver.received("/fast")).allSatisfy(hook -> assertThat(hook.arrivedAt())
                 .isBefore(firstSlow.plusSeconds(10)));
+
+        assertThat(jdbc.queryForList("SELECT event_id FROM webhook_delivery WHERE endpoint_id = ? AND status = ?",
+                String.class, slowEndpoint, Deliveries.HELD)).hasSize(8).doesNotContainAnyElementsOf(
+                        slow.stream().map(Receiver.Received::webhookId).toList());
+        String held = events.stream().filter(event -> slow.stream().noneMatch(hook -> hook.webhookId().equals(event)))
+                .findFirst().orElseThrow();
+        assertThat(merchant.get("/events/" + held + "/webhooks", 200).get("webhooks").findValuesAsString("status"))
+                .contains("pending", "succeeded");
+
+        List<Receiver.Received> afterTimeouts = receiver.await("/slow", got -> got.size() == 8, WAIT);
+        assertThat(afterTimeouts.subList(4, 8)).extracting(Receiver.Received::webhookId)
+                .doesNotHaveDuplicates().doesNotContainAnyElementsOf(slow.stream().map(Receiver.Received::webhookId)
+                        .toList());
     }
 
     @Test

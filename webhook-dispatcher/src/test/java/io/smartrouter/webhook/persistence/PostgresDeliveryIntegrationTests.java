@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartrouter.platform.id.Ids;
 import io.smartrouter.platform.testing.RealPostgres;
 import io.smartrouter.schemas.envelope.EventEnvelope;
+import io.smartrouter.webhook.delivery.worker.Deliveries;
 import io.smartrouter.webhook.support.DispatcherIntegrationTest;
+import io.smartrouter.webhook.support.Receiver;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,13 +24,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The dispatcher's tables and event store on the real PostgreSQL server, in a fresh database: an endpoint registered,
- * an event delivered after a failure and a retry, its log, a replay (which re-arms through the same SQL), listing.
+ * an event delivered after a failure and a retry, its log, a replay (which re-arms through the same SQL), listing; a
+ * full lane's backlog held and sent when the lane has room.
  */
 @ExtendWith(RealPostgres.class)
 @ActiveProfiles("postgres")
 class PostgresDeliveryIntegrationTests extends DispatcherIntegrationTest {
 
     private static String url;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void freshSchema(DynamicPropertyRegistry registry) {
@@ -52,5 +62,32 @@ class PostgresDeliveryIntegrationTests extends DispatcherIntegrationTest {
                 "{\"since\":\"" + before + "\"}", 200);
         receiver.await("/pg", got -> got.size() == 3, Duration.ofSeconds(30));
         assertThat(merchant.get("/events?limit=5", 200).get("events")).hasSize(1);
+    }
+
+    /** Four attempts per endpoint may be in flight: the other two events wait, held, until the first answers come. */
+    @Test
+    void aFullLaneHoldsItsBacklogOnPostgres() throws InterruptedException {
+        receiver.answer("/busy", 200, Duration.ofSeconds(5));
+        String endpoint = merchant.endpoint(receiver.url("/busy")).get("id").asString();
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            events.add(merchant.invoiceCreated("iv_" + Ids.random(), null).getEventId());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        while (held(endpoint) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(held(endpoint)).isEqualTo(2);
+        assertThat(receiver.received("/busy")).hasSize(4);
+
+        var all = receiver.await("/busy", got -> got.size() == 6, Duration.ofSeconds(30));
+        assertThat(all).extracting(Receiver.Received::webhookId).containsExactlyInAnyOrderElementsOf(events);
+        events.forEach(event -> merchant.awaitDelivery(event, "succeeded"));
+        assertThat(held(endpoint)).isZero();
+    }
+
+    private int held(String endpoint) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE endpoint_id = ? AND status = ?",
+                Integer.class, endpoint, Deliveries.HELD);
     }
 }

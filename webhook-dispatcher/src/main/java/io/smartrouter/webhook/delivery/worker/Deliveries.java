@@ -18,12 +18,15 @@ import org.springframework.stereotype.Component;
  * The durable schedule of deliveries (table {@code webhook_delivery}): one row per public event and receiver, due at
  * {@code next_attempt_at}. The worker claims due rows ({@code sending}, with a lease); a claim whose worker died is
  * due again once its lease ran out, so a crash mid-delivery loses nothing and the redelivery has the same
- * {@code webhook-id}.
+ * {@code webhook-id}. Due rows of a lane at its concurrency limit are {@code held}: set aside, oldest first, for when
+ * the lane has room, so that the search for due rows never wades through a slow receiver's backlog (the API shows
+ * them as {@code pending}).
  */
 @Component
 public class Deliveries {
 
     public static final String PENDING = "pending";
+    public static final String HELD = "held";
     public static final String SENDING = "sending";
     public static final String SUCCEEDED = "succeeded";
     public static final String DEAD = "dead";
@@ -89,19 +92,42 @@ public class Deliveries {
             busy = " AND lane NOT IN (:busy)";
             parameters.addValue("busy", busyLanes);
         }
+        // Ordered by the index's columns, so that H2 reads the index in order and stops at the limit: ordered by
+        // next_attempt_at alone (the same order, status being fixed) it reads every due row and sorts them.
         return named.query("SELECT " + COLUMNS + " FROM webhook_delivery WHERE status = :status "
-                + "AND next_attempt_at <= :now" + busy + " ORDER BY next_attempt_at LIMIT " + limit, parameters, ROW);
+                + "AND next_attempt_at <= :now" + busy + " ORDER BY status, next_attempt_at LIMIT " + limit, parameters,
+                ROW);
     }
 
-    /** Claims deliveries ({@code sending} with a lease until {@code leaseUntil}); answers those this call claimed. */
+    /** Sets aside the due deliveries of a lane at its concurrency limit; answers how many. */
+    public int hold(String lane, Instant now) {
+        return jdbc.update("UPDATE webhook_delivery SET status = ? WHERE status = ? AND lane = ? AND next_attempt_at <= ?",
+                HELD, PENDING, lane, now.toEpochMilli());
+    }
+
+    /** The oldest {@code limit} held deliveries of a lane (not claimed yet: see {@link #claim}). */
+    public List<Delivery> held(String lane, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM webhook_delivery WHERE status = ? AND lane = ? "
+                + "ORDER BY status, lane, next_attempt_at LIMIT " + limit, ROW, HELD, lane);
+    }
+
+    /** The lanes with held deliveries. */
+    public List<String> heldLanes() {
+        return jdbc.queryForList("SELECT DISTINCT lane FROM webhook_delivery WHERE status = ?", String.class, HELD);
+    }
+
+    /**
+     * Claims due or held deliveries ({@code sending} with a lease until {@code leaseUntil}); answers those this call
+     * claimed.
+     */
     public List<Delivery> claim(List<Delivery> due, Instant leaseUntil) {
         List<Delivery> claimed = new ArrayList<>(due.size());
         if (due.isEmpty()) {
             return claimed;
         }
         int[] updated = jdbc.batchUpdate("UPDATE webhook_delivery SET status = ?, claimed_until = ? "
-                + "WHERE delivery_id = ? AND status = ?", due.stream().map(delivery -> new Object[] {
-                    SENDING, leaseUntil.toEpochMilli(), delivery.id(), PENDING}).toList());
+                + "WHERE delivery_id = ? AND status IN (?, ?)", due.stream().map(delivery -> new Object[] {
+                    SENDING, leaseUntil.toEpochMilli(), delivery.id(), PENDING, HELD}).toList());
         for (int i = 0; i < due.size(); i++) {
             if (updated[i] != 0) {
                 claimed.add(due.get(i));

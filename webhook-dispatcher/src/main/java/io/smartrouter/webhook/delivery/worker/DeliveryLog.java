@@ -33,9 +33,11 @@ public class DeliveryLog {
             view.put("event_id", delivery.eventId());
             view.put("endpoint_id", delivery.endpointId());
             view.put("invoice_id", delivery.invoiceId());
-            view.put("status", delivery.status());
+            // Held is pending to the merchant: due, waiting for room in its endpoint's lane.
+            String status = Deliveries.HELD.equals(delivery.status()) ? Deliveries.PENDING : delivery.status();
+            view.put("status", status);
             view.put("attempts_count", delivery.attempts());
-            view.put("next_attempt_at", Deliveries.PENDING.equals(delivery.status()) ? delivery.nextAttemptAt() : null);
+            view.put("next_attempt_at", Deliveries.PENDING.equals(status) ? delivery.nextAttemptAt() : null);
             view.put("last_http_status", delivery.lastHttpStatus());
             view.put("created_at", delivery.createdAt());
             view.put("attempts", attempts(delivery.id()));

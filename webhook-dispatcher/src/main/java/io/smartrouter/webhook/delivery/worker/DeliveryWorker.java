@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The dispatch loop. One thread polls the durable schedule for due deliveries in batches, claims them with a lease and
  * starts them on the non-blocking HTTP client; another records finished attempts in batches ({@link AttemptRecorder}).
  * Concurrency is bounded overall and per lane (an endpoint, or an invoice URL's host): a lane at its limit is left out
- * of the next poll, so a slow or dead receiver holds only its own slots and never delays anybody else's deliveries.
+ * of the next poll and its due deliveries are held ({@link Deliveries#hold}), to be taken oldest first when it has
+ * room again, so a slow or dead receiver holds only its own slots and its backlog never slows anybody else's polls.
  * The loop sleeps until its poll interval passes or something wakes it (a new event, a finished attempt).
  */
 public class DeliveryWorker implements SmartLifecycle {
@@ -55,6 +58,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Settings settings;
 
     private final Map<String, AtomicInteger> inFlightByLane = new ConcurrentHashMap<>();
+    /** Lanes with held deliveries; only the dispatch thread holds rows, so it knows (loaded at start). */
+    private final Set<String> heldLanes = new LinkedHashSet<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LinkedBlockingQueue<AttemptRecorder.Attempt> finished = new LinkedBlockingQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -104,6 +109,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void start() {
+        heldLanes.addAll(deliveries.heldLanes());
         running = true;
         dispatcher = new Thread(this::dispatchLoop, "webhook-dispatch");
         recorderThread = new Thread(this::recordLoop, "webhook-record");
@@ -165,13 +171,20 @@ public class DeliveryWorker implements SmartLifecycle {
         Set<String> busy = inFlightByLane.entrySet().stream()
                 .filter(lane -> lane.getValue().get() >= settings.maxConcurrencyPerLane())
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
-        List<Deliveries.Delivery> due = deliveries.due(now, Math.min(room, settings.batchSize()), busy);
-        List<Deliveries.Delivery> chosen = new ArrayList<>();
+        for (String lane : busy) {
+            if (deliveries.hold(lane, now) > 0) {
+                heldLanes.add(lane);
+            }
+        }
+        List<Deliveries.Delivery> chosen = takeHeld(room);
+        Set<String> leftOut = new HashSet<>(busy);
+        leftOut.addAll(heldLanes);
+        int more = Math.min(room - chosen.size(), settings.batchSize());
+        List<Deliveries.Delivery> due = more == 0 ? List.of() : deliveries.due(now, more, leftOut);
         Map<String, Integer> taken = new HashMap<>();
         boolean skipped = false;
         for (Deliveries.Delivery delivery : due) {
-            int lane = inFlightByLane.getOrDefault(delivery.lane(), new AtomicInteger()).get()
-                    + taken.getOrDefault(delivery.lane(), 0);
+            int lane = inFlight(delivery.lane()) + taken.getOrDefault(delivery.lane(), 0);
             if (lane >= settings.maxConcurrencyPerLane()) {
                 skipped = true;
                 continue;
@@ -184,6 +197,32 @@ public class DeliveryWorker implements SmartLifecycle {
             startAll(claimed, now);
         }
         return (!claimed.isEmpty() || skipped) && inFlight.get() < settings.maxConcurrency();
+    }
+
+    /**
+     * The oldest held deliveries of each lane with room, up to {@code room} in all. A lane that gives fewer than it was
+     * asked for has none held any more, and its newer deliveries are found by the usual search again.
+     */
+    private List<Deliveries.Delivery> takeHeld(int room) {
+        List<Deliveries.Delivery> taken = new ArrayList<>();
+        for (Iterator<String> lanes = heldLanes.iterator(); lanes.hasNext() && taken.size() < room;) {
+            String lane = lanes.next();
+            int wanted = Math.min(settings.maxConcurrencyPerLane() - inFlight(lane), room - taken.size());
+            if (wanted <= 0) {
+                continue;
+            }
+            List<Deliveries.Delivery> oldest = deliveries.held(lane, wanted);
+            if (oldest.size() < wanted) {
+                lanes.remove();
+            }
+            taken.addAll(oldest);
+        }
+        return taken;
+    }
+
+    private int inFlight(String lane) {
+        AtomicInteger count = inFlightByLane.get(lane);
+        return count == null ? 0 : count.get();
     }
 
     private void startAll(List<Deliveries.Delivery> claimed, Instant now) {
