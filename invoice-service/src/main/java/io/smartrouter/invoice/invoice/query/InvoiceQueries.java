@@ -83,7 +83,9 @@ class InvoiceQueries {
                     .append(beyond).append(" :cursorId))");
         }
         String direction = ascending ? " asc" : " desc";
-        jpql.append(" order by s.createdAt").append(direction).append(", s.invoiceId").append(direction);
+        // Led by the project, as the index is: H2 then reads the index in order and stops at the page's end.
+        jpql.append(" order by s.projectId").append(direction).append(", s.createdAt").append(direction)
+                .append(", s.invoiceId").append(direction);
 
         var select = entities.createQuery(jpql.toString(), Object[].class)
                 .setParameter("project", query.projectId().value())

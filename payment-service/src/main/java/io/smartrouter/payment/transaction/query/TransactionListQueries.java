@@ -35,7 +35,8 @@ class TransactionListQueries {
         String jpql = "select t from TransactionRecord t where t.projectId = :project"
                 + (cursor == null ? "" : " and (t.createdAt " + beyond + " :cursorAt or (t.createdAt = :cursorAt"
                         + " and t.transactionId " + beyond + " :cursorId))")
-                + " order by t.createdAt" + direction + ", t.transactionId" + direction;
+                // Led by the project, as the index is: H2 then reads the index in order and stops at the page's end.
+                + " order by t.projectId" + direction + ", t.createdAt" + direction + ", t.transactionId" + direction;
         var select = entities.createQuery(jpql, TransactionRecord.class)
                 .setParameter("project", query.projectId().value())
                 .setMaxResults(page.limit() + 1);

@@ -36,7 +36,8 @@ class CustomerListQueries {
         String jpql = "select c from CustomerRecord c where c.projectId = :project and c.deleted = false"
                 + (cursor == null ? "" : " and (c.createdAt " + beyond + " :cursorAt or (c.createdAt = :cursorAt"
                         + " and c.customerId " + beyond + " :cursorId))")
-                + " order by c.createdAt" + direction + ", c.customerId" + direction;
+                // Led by the project, as the index is: H2 then reads the index in order and stops at the page's end.
+                + " order by c.projectId" + direction + ", c.createdAt" + direction + ", c.customerId" + direction;
         var select = entities.createQuery(jpql, CustomerRecord.class)
                 .setParameter("project", query.projectId().value())
                 .setMaxResults(page.limit() + 1);

@@ -82,7 +82,11 @@ public class PublicEventStore {
             sql.append(ascending ? " AND seq > ?" : " AND seq < ?");
             arguments.add(cursor);
         }
-        sql.append(" ORDER BY seq").append(ascending ? " ASC" : " DESC").append(" LIMIT ").append(page.limit() + 1);
+        // Led by the project, as the index is: H2 then reads the index in order and stops at the page's end (ordered
+        // by seq alone it reads and sorts every event of the project for each page).
+        String direction = ascending ? " ASC" : " DESC";
+        sql.append(" ORDER BY project_id").append(direction).append(", seq").append(direction).append(" LIMIT ")
+                .append(page.limit() + 1);
         List<PublicEvent> rows = new ArrayList<>(jdbc.query(sql.toString(), ROW, arguments.toArray()));
         boolean hasMore = rows.size() > page.limit();
         List<PublicEvent> shown = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())));
