@@ -57,13 +57,18 @@ public class Deliveries {
         long at = dueAt.toEpochMilli();
         for (Receiver receiver : receivers) {
             if (MANUAL.equals(trigger)) {
-                int rearmed = jdbc.update("UPDATE webhook_delivery SET status = ?, round_attempts = 0, trigger_type = ?, "
-                        + "next_attempt_at = ?, url = COALESCE(?, url), updated_at = ? WHERE event_id = ? AND receiver = ? "
-                        + "AND status <> ?", PENDING, MANUAL, at, receiver.url(), at, event.id(), receiver.key(), SENDING);
-                // Being sent right now: sent once more after this attempt (the recorder re-arms it).
-                int flagged = rearmed > 0 ? 0 : jdbc.update("UPDATE webhook_delivery SET rearm = TRUE WHERE event_id = ? "
-                        + "AND receiver = ? AND status = ?", event.id(), receiver.key(), SENDING);
-                if (rearmed + flagged > 0) {
+                // One statement for both cases, so that it sees the row as it is when it gets its lock: with two (re-arm
+                // unless sending; else flag), an attempt recorded between them made both miss and the redelivery was lost.
+                // Being sent right now: only flagged, and sent once more after this attempt (the recorder re-arms it).
+                int rearmed = jdbc.update("UPDATE webhook_delivery SET rearm = (status = ?), "
+                        + "status = CASE WHEN status = ? THEN status ELSE ? END, "
+                        + "round_attempts = CASE WHEN status = ? THEN round_attempts ELSE 0 END, "
+                        + "trigger_type = CASE WHEN status = ? THEN trigger_type ELSE ? END, "
+                        + "next_attempt_at = CASE WHEN status = ? THEN next_attempt_at ELSE ? END, "
+                        + "url = CASE WHEN status = ? THEN url ELSE COALESCE(?, url) END, updated_at = ? "
+                        + "WHERE event_id = ? AND receiver = ?", SENDING, SENDING, PENDING, SENDING, SENDING, MANUAL,
+                        SENDING, at, SENDING, receiver.url(), at, event.id(), receiver.key());
+                if (rearmed > 0) {
                     scheduled++;
                     continue;
                 }
