@@ -192,7 +192,9 @@ public class DeliveryWorker implements SmartLifecycle {
             taken.merge(delivery.lane(), 1, Integer::sum);
             chosen.add(delivery);
         }
-        List<Deliveries.Delivery> claimed = deliveries.claim(chosen, now.plus(settings.claimTimeout()));
+        // One transaction for the batch: on its own, each row's update would be committed (and written) separately.
+        List<Deliveries.Delivery> claimed = chosen.isEmpty() ? List.of()
+                : transactions.execute(status -> deliveries.claim(chosen, now.plus(settings.claimTimeout())));
         if (!claimed.isEmpty()) {
             startAll(claimed, now);
         }
