@@ -73,7 +73,8 @@ class PostgresDeliveryIntegrationTests extends DispatcherIntegrationTest {
         for (int i = 0; i < 6; i++) {
             events.add(merchant.invoiceCreated("iv_" + Ids.random(), null).getEventId());
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        receiver.await("/busy", got -> got.size() == 4, Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         while (held(endpoint) < 2 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
