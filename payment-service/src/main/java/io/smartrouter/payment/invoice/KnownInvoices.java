@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class KnownInvoices {
 
-    static final String TRANSACTION_PREFIX = "tr_";
+    public static final String TRANSACTION_PREFIX = "tr_";
 
     private static final JsonMapper METADATA = JsonMapper.builder().build();
 
@@ -69,9 +69,13 @@ public class KnownInvoices {
      * nobody else can name is harmless; an existing transaction's command runs in a unit of work of its own. Blocking.
      */
     public String withTransactionOf(KnownInvoice invoice, Consumer<String> action) {
+        return withTransactionOf(invoice, Ids.newId(TRANSACTION_PREFIX), action);
+    }
+
+    /** As {@link #withTransactionOf(KnownInvoice, Consumer)}, with the id a new transaction gets. Blocking. */
+    public String withTransactionOf(KnownInvoice invoice, String candidate, Consumer<String> action) {
         String transactionId = invoice.transactionId();
         if (transactionId == null) {
-            String candidate = Ids.newId(TRANSACTION_PREFIX);
             Boolean created = transactions.execute(status -> {
                 if (invoices.assignTransaction(invoice.invoiceId(), candidate) != 1) {
                     return false;

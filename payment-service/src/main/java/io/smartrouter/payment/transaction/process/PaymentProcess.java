@@ -127,7 +127,7 @@ public class PaymentProcess {
                             Long requested = amount == null ? null : Money.parse(amount, invoice.currency()).minorUnits();
                             Mono<String> authorized = invoice.transactionId() != null && source == null
                                     ? Mono.just(invoice.transactionId())
-                                    : authorizedTransaction(caller, invoice, source, metadata);
+                                    : authorizedTransaction(caller, invoice, source, idempotencyKey, metadata);
                             return authorized.flatMap(transactionId -> operate(caller, transactionId,
                                     Intent.capture(operationId, requested), metadata, started -> started.connector()
                                             .capture(new CaptureRequest(started.operationId(),
@@ -219,18 +219,34 @@ public class PaymentProcess {
     public record RefundResult(TransactionView transaction, String refundId) {
     }
 
+    /**
+     * A sale's authorization. With the merchant's {@code idempotencyKey}, the key also names the transaction the sale
+     * creates ({@link OperationKeys}): a retry whose first try authorized but never got to the capture (its answer was
+     * lost) finds its own transaction on the invoice and answers it as it stands — captured next if it is authorized,
+     * the same decline if it was declined — instead of authorizing again. Any other transaction on the invoice is
+     * refused as before.
+     */
     private Mono<String> authorizedTransaction(ProjectContext caller, KnownInvoice invoice, String source,
-            Map<String, ?> metadata) {
+            String idempotencyKey, Map<String, ?> metadata) {
         if (source == null) {
             return Mono.error(new ApiException(PaymentErrorCode.NOT_AUTHORIZED,
                     "This invoice has no authorization to capture; give a source to authorize and capture at once"));
         }
-        return authorize(caller, invoice, source, null, metadata).map(TransactionView::id);
+        return keyedId(caller, idempotencyKey, KnownInvoices.TRANSACTION_PREFIX).flatMap(keyed ->
+                keyed.equals(invoice.transactionId()) ? settled(caller, keyed)
+                        : authorize(caller, invoice, source, null, metadata, keyed))
+                .map(TransactionView::id);
     }
 
     /** The authorize call's {@code autoCaptureAt} wins over the invoice's. Answers the settled transaction. */
     private Mono<TransactionView> authorize(ProjectContext caller, KnownInvoice invoice, String source, Instant autoCaptureAt,
             Map<String, ?> metadata) {
+        return authorize(caller, invoice, source, autoCaptureAt, metadata, Ids.newId(KnownInvoices.TRANSACTION_PREFIX));
+    }
+
+    /** As above, with the id a new transaction gets ({@code candidate}; an existing one keeps its own). */
+    private Mono<TransactionView> authorize(ProjectContext caller, KnownInvoice invoice, String source, Instant autoCaptureAt,
+            Map<String, ?> metadata, String candidate) {
         PaymentSources.check(caller, invoice, source);
         boolean token = source.startsWith(PaymentSources.TOKEN_PREFIX);
         Function<String, RequestPaymentCommand> request = transactionId -> new RequestPaymentCommand(transactionId,
@@ -238,7 +254,7 @@ public class PaymentProcess {
                 invoice.initiationType(), token ? null : source, token ? source : null, invoice.customerId(),
                 autoCaptureAt != null ? autoCaptureAt : invoice.autoCaptureAt(), Ids.newId(OPERATION_PREFIX),
                 clock.instant());
-        return Blocking.call(() -> invoices.withTransactionOf(invoice,
+        return Blocking.call(() -> invoices.withTransactionOf(invoice, candidate,
                 transactionId -> commands.sendAndWait(message(request.apply(transactionId), metadata))))
                 .flatMap(transactionId -> vault.detokenize(caller.projectId(), source, transactionId)
                         .onErrorResume(ApiException.class, refused -> send(new FailRequestCommand(transactionId,

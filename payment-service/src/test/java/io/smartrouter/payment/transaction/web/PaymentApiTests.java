@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class PaymentApiTests extends PaymentServiceIntegrationTest {
@@ -31,6 +32,8 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
     ServiceAuthentication auth;
     @Autowired
     OperationReconciler reconciler;
+    @Autowired
+    JdbcTemplate jdbc;
 
     WebTestClient server;
     WebTestClient browser;
@@ -85,6 +88,54 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
         server.post().uri("/invoices/" + invoice + "/refunds").header("Idempotency-Key", "k".repeat(256))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"10.00\"}").exchange()
                 .expectStatus().isBadRequest();
+    }
+
+    /**
+     * A sale's first try can authorize and then die before its capture (its answer lost): the retry with the same key
+     * captures that authorization instead of being refused for authorizing a second time. A sale with another key is
+     * still refused on an invoice somebody else authorized.
+     */
+    @Test
+    void aSaleRetriedWithItsKeyAfterItsFirstTryAuthorizedCapturesThatAuthorization() {
+        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        String token = card("4242424242424242");
+        String[] transaction = new String[1];
+        authorize(browser, invoice, token).expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.id").value(id -> transaction[0] = (String) id);
+        // What the first try of sale "sale-7" left when it died after authorizing: its key names that transaction.
+        jdbc.update("INSERT INTO operation_key (project_id, idempotency_key, kind, claimed_id) VALUES (?, ?, ?, ?)",
+                DEMO.value(), "sale-7", "tr_", transaction[0]);
+
+        sale(invoice, "another-sale", card("4242424242424242")).expectStatus().isEqualTo(409);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            sale(invoice, "sale-7", token).expectStatus().isOk().expectBody()
+                    .jsonPath("$.transaction.id").isEqualTo(transaction[0])
+                    .jsonPath("$.transaction.captured_amount").isEqualTo("50.00")
+                    .jsonPath("$.transaction.operations[?(@.type == 'authorization')].id").value(ids ->
+                            assertThat((List<?>) ids).hasSize(1))
+                    .jsonPath("$.transaction.operations[?(@.type == 'capture')].id").value(ids ->
+                            assertThat((List<?>) ids).hasSize(1));
+        }
+    }
+
+    /** A declined sale retried with its key gets the same decline, not a second authorization. */
+    @Test
+    void aDeclinedSaleRetriedWithItsKeyIsTheSameDecline() {
+        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        String token = card("4000000000000002");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            sale(invoice, "sale-declined", token).expectStatus().isEqualTo(402).expectBody()
+                    .jsonPath("$.error_type").isEqualTo("card.declined");
+        }
+        server.get().uri("/invoices/{id}/transactions", invoice).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.operations[*].type").value(types ->
+                        assertThat(((List<?>) types).stream().map(Object::toString).toList())
+                                .containsExactly("request", "authorization"));
+    }
+
+    WebTestClient.ResponseSpec sale(String invoice, String idempotencyKey, String source) {
+        return server.post().uri("/invoices/" + invoice + "/capture").header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"source\":\"" + source + "\"}").exchange();
     }
 
     @Test
