@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -137,6 +138,9 @@ public final class Chaos {
             OUT.println("Calls resent with their idempotency key: " + payments.stream().mapToInt(p -> p.retries).sum()
                     + "; steps acknowledged only after a try with an unknown outcome: "
                     + payments.stream().mapToInt(p -> p.answeredAfterUnknown).sum());
+            Map<String, Integer> refusals = new TreeMap<>();
+            payments.forEach(payment -> payment.refusals.forEach(refusal -> refusals.merge(refusal, 1, Integer::sum)));
+            OUT.println("Steps refused (step, status, error type): " + (refusals.isEmpty() ? "none" : refusals));
         }
         OUT.println("Events on Kafka: " + verdict.events() + " records, " + verdict.duplicates()
                 + " duplicates (same event id; an idempotent reader sees each event once)");

@@ -1,5 +1,7 @@
 package io.smartrouter.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,6 +48,8 @@ final class ChaosPayment {
     /** Calls sent again with their idempotency key, and steps acknowledged only after an unknown try. */
     int retries;
     int answeredAfterUnknown;
+    /** The 4xx that ended a step: the step, the status and the error type. */
+    final List<String> refusals = new ArrayList<>();
 
     ChaosPayment(Scenario scenario) {
         this.scenario = scenario;

@@ -90,6 +90,9 @@ final class ChaosWorkload {
                 if (answer.ok() && wasUnknown) {
                     payment.answeredAfterUnknown++;
                 }
+                if (!answer.ok() && !answer.unknown()) {
+                    payment.refusals.add(step + " " + answer.status() + " " + answer.text("/error_type"));
+                }
                 return new Step(answer, wasUnknown);
             }
             wasUnknown |= answer.unknown();
