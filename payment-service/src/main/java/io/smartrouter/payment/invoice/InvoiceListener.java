@@ -15,17 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class InvoiceListener {
 
-    static final String CONSUMER = "payment-service.invoices";
-
     private final EventHandlers handlers;
 
     InvoiceListener(KnownInvoices invoices, ProcessedEvents processed) {
-        this.handlers = EventHandlers.of(CONSUMER, processed)
+        this.handlers = EventHandlers.of(KnownInvoices.CONSUMER, processed)
                 .on(InvoiceCreatedEvent.class, invoices::on)
                 .on(InvoiceCustomerAssignedEvent.class, invoices::on);
     }
 
-    @KafkaListener(topics = Topics.INVOICES, groupId = CONSUMER, batch = "true")
+    @KafkaListener(topics = Topics.INVOICES, groupId = KnownInvoices.CONSUMER, batch = "true")
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         handlers.handleAll(records);
     }

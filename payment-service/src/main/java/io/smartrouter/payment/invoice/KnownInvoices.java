@@ -1,7 +1,10 @@
 package io.smartrouter.payment.invoice;
 
+import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.events.CatchUp;
+import io.smartrouter.platform.events.ConsumerProgress;
 import io.smartrouter.platform.id.ProjectId;
+import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import java.time.Duration;
@@ -16,23 +19,28 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The invoices the payment service can charge, kept from the invoices topic ({@code InvoiceListener}); never read
  * from the invoice service. An invoice created a moment ago may not have arrived yet, so a lookup waits briefly for
- * the projection to catch up before answering that it does not exist.
+ * the projection to catch up, and answers that it does not exist only once the consumer has read everything already
+ * on Kafka for it (after a restart, catching up can take longer than the wait).
  */
 @Component
 public class KnownInvoices {
 
     public static final String TRANSACTION_PREFIX = "tr_";
+    /** The consumer group that keeps this projection ({@code InvoiceListener}). */
+    public static final String CONSUMER = "payment-service.invoices";
 
     private static final JsonMapper METADATA = JsonMapper.builder().build();
 
     private final KnownInvoiceRepository invoices;
     private final TransactionTemplate transactions;
+    private final ConsumerProgress progress;
     private final Duration catchUp;
 
     KnownInvoices(KnownInvoiceRepository invoices, PlatformTransactionManager transactionManager,
-            @Value("${smartrouter.payment.invoice-catch-up:3s}") Duration catchUp) {
+            ConsumerProgress progress, @Value("${smartrouter.payment.invoice-catch-up:3s}") Duration catchUp) {
         this.invoices = invoices;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.progress = progress;
         this.catchUp = catchUp;
     }
 
@@ -51,12 +59,19 @@ public class KnownInvoices {
         });
     }
 
-    /** The project's invoice, waiting up to the catch-up time for one not heard of yet. Blocking. */
-    public Optional<KnownInvoice> find(ProjectId project, String invoiceId) throws InterruptedException {
-        return CatchUp.await(catchUp, () -> invoices.findById(invoiceId))
-                .filter(invoice -> invoice.projectId().equals(project.value()));
+    /**
+     * The project's invoice, waiting up to the catch-up time for one not heard of yet. Then none is a 404 only when the
+     * invoices topic holds nothing unread for it, else a retriable 503 (the invoice may exist). Another project's
+     * invoice is a 404 at once. Blocking.
+     */
+    public KnownInvoice get(ProjectId project, String invoiceId) throws InterruptedException {
+        Optional<KnownInvoice> known = CatchUp.await(catchUp, () -> invoices.findById(invoiceId));
+        if (known.isEmpty()) {
+            progress.requireCaughtUp(CONSUMER, Topics.INVOICES, invoiceId, "invoice");
+        }
+        return known.filter(invoice -> invoice.projectId().equals(project.value()))
+                .orElseThrow(() -> ApiException.notFound("invoice", invoiceId));
     }
-
 
     /**
      * Runs {@code action} (a command on the transaction) with the invoice's transaction id, and answers the id: the one

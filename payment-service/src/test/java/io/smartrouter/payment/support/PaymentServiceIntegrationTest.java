@@ -1,6 +1,7 @@
 package io.smartrouter.payment.support;
 
 import io.smartrouter.payment.invoice.KnownInvoices;
+import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.testing.FreshConnections;
@@ -78,16 +79,18 @@ public abstract class PaymentServiceIntegrationTest {
         // The service hears of it from Kafka: wait, so that no test races a consumer still joining its group (which
         // takes longer than the service's catch-up on a loaded machine).
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try {
-            while (knownInvoices.find(project, id).isEmpty()) {
+        while (true) {
+            try {
+                knownInvoices.get(project, id);
+                return id;
+            } catch (ApiException stillUnknown) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("The payment service never heard of invoice " + id);
+                    throw new AssertionError("The payment service never heard of invoice " + id, stillUnknown);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
-        return id;
     }
 }

@@ -1,9 +1,11 @@
 package io.smartrouter.platform.config;
 
 import io.smartrouter.platform.axon.CommandRejections;
+import io.smartrouter.platform.events.ConsumerProgress;
 import io.smartrouter.platform.events.EventMetadataProvider;
 import io.smartrouter.platform.events.EventTopics;
 import io.smartrouter.platform.events.KafkaEventPublisher;
+import io.smartrouter.platform.events.ProcessedEvents;
 import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.schemas.serde.EventEnvelopeSerializer;
 import java.time.Duration;
@@ -105,6 +107,22 @@ public class PlatformAxonAutoConfiguration {
                                     .andBatchSize(100))
                     .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
                             config -> PropagatingErrorHandler.instance()));
+        }
+    }
+
+    /** Present when the service consumes other services' events (it deduplicates them with {@link ProcessedEvents}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(KafkaTemplate.class)
+    @ConditionalOnBean(ProcessedEvents.class)
+    @EnableConfigurationProperties(KafkaProperties.class)
+    static class KafkaConsumption {
+
+        /** Asked only after a projection's catch-up found nothing; the broker's answer should not add much to that. */
+        private static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(2);
+
+        @Bean(destroyMethod = "close")
+        ConsumerProgress consumerProgress(KafkaProperties kafka) {
+            return new ConsumerProgress(kafka.buildAdminProperties(), PROGRESS_TIMEOUT);
         }
     }
 }

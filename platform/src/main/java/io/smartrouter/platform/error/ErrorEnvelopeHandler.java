@@ -38,6 +38,8 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorEnvelopeHandler.class);
 
+    private static final String RETRY_UNAVAILABLE_AFTER_SECONDS = "1";
+
     private final ObjectMapper json;
     private final List<ErrorTranslator> translators;
 
@@ -65,6 +67,10 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
         response.setStatusCode(HttpStatus.valueOf(error.code().status()));
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+        if (error.code().status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // A 503 here is passing (a service restarting, a projection catching up): tell clients when to retry.
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_UNAVAILABLE_AFTER_SECONDS);
+        }
         byte[] body = json.writeValueAsBytes(ErrorResponse.of(error.code(), error.getMessage()));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }

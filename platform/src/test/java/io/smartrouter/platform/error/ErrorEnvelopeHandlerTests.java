@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -40,6 +41,13 @@ class ErrorEnvelopeHandlerTests {
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/x"));
         handler.handle(exchange, new IllegalStateException()).block();
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+    }
+
+    @Test
+    void saysWhenToRetryOnlyWhenUnavailable() {
+        assertThat(handle(new ApiException(PlatformErrorCode.INTERNAL_ERROR, "x")).getResponse().getHeaders()
+                .getFirst(HttpHeaders.RETRY_AFTER)).isNull();
     }
 
     @Test

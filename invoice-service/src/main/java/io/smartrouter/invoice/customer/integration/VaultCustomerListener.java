@@ -19,17 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 class VaultCustomerListener {
 
-    static final String CONSUMER = "invoice-service.vault-customers";
-
     private final EventHandlers handlers;
 
     VaultCustomerListener(KnownCustomers customers, ProcessedEvents processed) {
-        this.handlers = EventHandlers.of(CONSUMER, processed)
+        this.handlers = EventHandlers.of(KnownCustomers.CONSUMER, processed)
                 .on(CustomerCreatedEvent.class, customers::on)
                 .on(CustomerDeletedEvent.class, customers::on);
     }
 
-    @KafkaListener(topics = Topics.VAULT, groupId = CONSUMER, batch = "true")
+    @KafkaListener(topics = Topics.VAULT, groupId = KnownCustomers.CONSUMER, batch = "true")
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         handlers.handleAll(records);
     }

@@ -1,28 +1,37 @@
 package io.smartrouter.invoice.customer.query;
 
 import io.smartrouter.platform.events.CatchUp;
+import io.smartrouter.platform.events.ConsumerProgress;
 import io.smartrouter.platform.id.CustomerId;
 import io.smartrouter.platform.id.ProjectId;
+import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.vault.CustomerCreatedEvent;
 import io.smartrouter.schemas.vault.CustomerDeletedEvent;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The invoice service's view of the vault's customers, kept from the vault topic (see
  * {@code VaultCustomerListener}), never by asking the vault. A customer created a moment ago may not have arrived yet,
- * so a check waits briefly for the projection to catch up before answering that it does not exist.
+ * so a check waits briefly for the projection to catch up, and answers that it does not exist only once the consumer
+ * has read everything already on Kafka for it.
  */
 @Component
 public class KnownCustomers {
 
+    /** The consumer group that keeps this projection ({@code VaultCustomerListener}). */
+    public static final String CONSUMER = "invoice-service.vault-customers";
+
     private final KnownCustomerRepository customers;
+    private final ConsumerProgress progress;
     private final Duration catchUp;
 
-    KnownCustomers(KnownCustomerRepository customers,
+    KnownCustomers(KnownCustomerRepository customers, ConsumerProgress progress,
             @Value("${smartrouter.invoice.customer-catch-up:3s}") Duration catchUp) {
         this.customers = customers;
+        this.progress = progress;
         this.catchUp = catchUp;
     }
 
@@ -41,11 +50,15 @@ public class KnownCustomers {
 
     /**
      * Whether the customer is a live customer of the project. Only a customer not heard of yet is waited for (up to
-     * the catch-up time); a deleted one or another project's is answered at once. Blocking.
+     * the catch-up time, then a retriable 503 while the vault topic still holds unread records for it); a deleted one
+     * or another project's is answered at once. Blocking.
      */
     public boolean isLive(ProjectId project, CustomerId customerId) throws InterruptedException {
-        return CatchUp.await(catchUp, () -> customers.findById(customerId.value()))
-                .map(customer -> customer.isLiveIn(project.value())).orElse(false);
+        Optional<KnownCustomer> known = CatchUp.await(catchUp, () -> customers.findById(customerId.value()));
+        if (known.isEmpty()) {
+            progress.requireCaughtUp(CONSUMER, Topics.VAULT, customerId.value(), "customer");
+        }
+        return known.map(customer -> customer.isLiveIn(project.value())).orElse(false);
     }
 
 }

@@ -491,9 +491,7 @@ public class PaymentProcess {
     }
 
     private Mono<KnownInvoice> invoice(ProjectContext caller, String invoiceId) {
-        return Blocking.call(() -> invoices.find(caller.projectId(), invoiceId))
-                .flatMap(Mono::justOrEmpty)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("invoice", invoiceId)));
+        return Blocking.call(() -> invoices.get(caller.projectId(), invoiceId));
     }
 
     private Mono<String> existingTransaction(ProjectContext caller, String invoiceId) {

@@ -123,7 +123,7 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
     @Test
     void aRequestThatNeverReachedAnAuthorizationFailsAndTheInvoiceCanBePaidAgain() throws InterruptedException {
         String invoice = publishInvoice(DEMO, 800, "EUR", "cit");
-        String transaction = invoices.withTransactionOf(invoices.find(DEMO, invoice).orElseThrow(),
+        String transaction = invoices.withTransactionOf(invoices.get(DEMO, invoice),
                 Ids.newId(KnownInvoices.TRANSACTION_PREFIX), id -> { });
         commands.sendAndWait(new RequestPaymentCommand(transaction, DEMO, invoice, Money.ofMinor(800, "EUR"), "cit",
                 "card_released", null, null, null, Ids.newId("tr_op_"), Instant.now()));

@@ -4,15 +4,21 @@ import static io.smartrouter.platform.testing.GatewayRequests.DEMO;
 import static io.smartrouter.platform.testing.GatewayRequests.OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.payment.support.PaymentServiceIntegrationTest;
 import io.smartrouter.payment.transaction.process.OperationReconciler;
 import io.smartrouter.platform.id.CardId;
+import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.id.TokenId;
 import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.Concurrently;
 import io.smartrouter.platform.testing.GatewayRequests;
+import io.smartrouter.platform.testing.TopicWriter;
+import io.smartrouter.schemas.Topics;
+import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +26,11 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class PaymentApiTests extends PaymentServiceIntegrationTest {
@@ -34,6 +43,8 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
     OperationReconciler reconciler;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     WebTestClient server;
     WebTestClient browser;
@@ -330,6 +341,47 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
         other.get().uri("/invoices/{id}/transactions", invoice).exchange().expectStatus().isNotFound();
         post(other, "/invoices/" + invoice + "/capture", "{}").expectStatus().isNotFound();
         post(other, "/invoices/" + invoice + "/refunds", "{\"amount\":\"1.00\"}").expectStatus().isNotFound();
+    }
+
+    /**
+     * After a restart the invoice projection can lag behind the invoices topic for longer than the catch-up wait: an
+     * invoice it has not read yet may exist, so the answer is a retriable 503, not a 404; once read, it pays.
+     */
+    @Test
+    void anInvoiceNotReadYetIsARetriableAnswerAndAnUnknownOneIsNotFound() throws Exception {
+        publishInvoice(DEMO, 100, "EUR", "cit");
+        authorize(browser, InvoiceId.newId().value(), card("4242424242424242")).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error_type").isEqualTo("resource.invoice.not-found");
+
+        MessageListenerContainer invoiceListener = listeners.getListenerContainers().stream()
+                .filter(container -> KnownInvoices.CONSUMER.equals(container.getGroupId())).findFirst().orElseThrow();
+        invoiceListener.pause();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!invoiceListener.isPauseRequested() || !invoiceListener.isContainerPaused()) {
+                assertThat(System.nanoTime()).as("the listener pauses").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            String unread = InvoiceId.newId().value();
+            try (var invoices = new TopicWriter(kafka.getBrokersAsString(), Topics.INVOICES)) {
+                invoices.publish("Invoice", unread, 0, DEMO.value(), InvoiceCreatedEvent.newBuilder()
+                        .setInvoiceId(unread).setProjectId(DEMO.value()).setName("Order").setAmount(100)
+                        .setCurrency("EUR").setInitiationType("cit").setCreatedAt(Instant.now()).build());
+            }
+            String source = card("4242424242424242");
+            authorize(browser, unread, source).expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                    .expectBody().jsonPath("$.error_type").isEqualTo("server.service-unavailable");
+
+            invoiceListener.resume();
+            while (authorize(browser, unread, source).returnResult(Void.class).getStatus().value() == 503) {
+                assertThat(System.nanoTime()).as("the invoice is read once the listener resumes").isLessThan(deadline);
+            }
+            server.get().uri("/invoices/{id}/transactions", unread).exchange().expectBody()
+                    .jsonPath("$.transaction.status").isEqualTo("authorized");
+        } finally {
+            invoiceListener.resume();
+        }
     }
 
     /**
