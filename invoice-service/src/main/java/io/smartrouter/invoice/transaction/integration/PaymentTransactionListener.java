@@ -4,6 +4,7 @@ import io.smartrouter.invoice.invoice.api.InvoiceOfProjectQuery;
 import io.smartrouter.invoice.transaction.query.InvoiceTransactions;
 import io.smartrouter.invoice.transaction.query.PaymentEvent;
 import io.smartrouter.invoice.transaction.query.TransactionSummaries;
+import io.smartrouter.platform.events.BatchingConsumer;
 import io.smartrouter.platform.events.ProcessedEvents;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.Topics;
@@ -41,7 +42,8 @@ class PaymentTransactionListener {
         this.queries = queries;
     }
 
-    @KafkaListener(topics = Topics.PAYMENTS, groupId = CONSUMER, batch = "true")
+    @KafkaListener(topics = Topics.PAYMENTS, groupId = CONSUMER, batch = "true",
+            properties = {BatchingConsumer.MIN_BYTES, BatchingConsumer.MAX_WAIT})
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         processed.processRecords(CONSUMER, records, envelope -> FOLDED.contains(envelope.getEventType()), this::apply);
     }

@@ -1,5 +1,6 @@
 package io.smartrouter.webhook.event.integration;
 
+import io.smartrouter.platform.events.BatchingConsumer;
 import io.smartrouter.platform.events.ProcessedEvents;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.envelope.EventEnvelope;
@@ -37,7 +38,8 @@ class DomainEventListener {
         this.worker = worker;
     }
 
-    @KafkaListener(topics = {Topics.INVOICES, Topics.PAYMENTS, Topics.VAULT}, groupId = CONSUMER, batch = "true")
+    @KafkaListener(topics = {Topics.INVOICES, Topics.PAYMENTS, Topics.VAULT}, groupId = CONSUMER, batch = "true",
+            properties = {BatchingConsumer.MIN_BYTES, BatchingConsumer.MAX_WAIT})
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         if (processed.processRecords(CONSUMER, records, envelope -> true, this::accept) > 0) {
             worker.wake();
