@@ -60,7 +60,7 @@ public class KnownInvoices {
     }
 
     /**
-     * The project's invoice, waiting up to the catch-up time for one not heard of yet. Then none is a 404 only when the
+     * The project's invoice, waiting up to the catch-up time for one not heard of yet. Then none is a 404 only once the
      * invoices topic holds nothing unread for it, else a retriable 503 (the invoice may exist). Another project's
      * invoice is a 404 at once. Blocking.
      */
@@ -68,6 +68,7 @@ public class KnownInvoices {
         Optional<KnownInvoice> known = CatchUp.await(catchUp, () -> invoices.findById(invoiceId));
         if (known.isEmpty()) {
             progress.requireCaughtUp(CONSUMER, Topics.INVOICES, invoiceId, "invoice");
+            known = invoices.findById(invoiceId);
         }
         return known.filter(invoice -> invoice.projectId().equals(project.value()))
                 .orElseThrow(() -> ApiException.notFound("invoice", invoiceId));

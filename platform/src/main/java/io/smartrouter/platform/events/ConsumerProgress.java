@@ -21,12 +21,16 @@ import org.apache.kafka.common.utils.Utils;
 
 /**
  * Whether one of this service's consumers has read everything already on Kafka for a key. A projection of another
- * service's events that does not hold an object yet may only say so ("not found") once its consumer has caught up
- * with the partition the object's events go to; before that — after a restart of the service or of the broker — the
- * object may well exist, and the truthful answer is a retriable 503. Only asked on that rare path: a lookup that
- * found nothing after {@link CatchUp} waited. Blocking (a few broker round trips, bounded by the timeout).
+ * service's events that does not hold an object yet may only say so ("not found") once its consumer has read the
+ * partition the object's events go to up to where it ended when the lookup failed; before that — after a restart of
+ * the service or of the broker — the object may well exist, and the truthful answer is a retriable 503. Only asked on
+ * that rare path: a lookup that found nothing after {@link CatchUp} waited. Blocking (a few broker round trips, and
+ * at most the timeout).
  */
 public class ConsumerProgress implements AutoCloseable {
+
+    /** Between two reads of the group's offsets while it catches up. */
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final Map<String, Object> adminProperties;
     private final Duration timeout;
@@ -42,10 +46,11 @@ public class ConsumerProgress implements AutoCloseable {
     }
 
     /**
-     * Returns when consumer group {@code group} has committed an offset at the end of the partition of {@code topic}
-     * that records keyed {@code key} go to (as Kafka's default partitioner places them), so that nothing published
-     * for that key is still unread. Otherwise — behind, or the broker cannot tell within the timeout — throws a 503
-     * saying that the {@code resource} may not be known here yet.
+     * Returns once consumer group {@code group} has committed offsets up to where the partition of {@code topic} that
+     * records keyed {@code key} go to (as Kafka's default partitioner places them) ends now, so that nothing published
+     * for that key before this call is unread; the caller then looks once more. Under a steady stream of events the
+     * group is a few milliseconds behind, so this waits for it, up to the timeout. Behind after that, or the broker
+     * cannot tell: throws a 503 saying that the {@code resource} may not be known here yet.
      */
     public void requireCaughtUp(String group, String topic, String key, String resource) throws InterruptedException {
         if (!caughtUp(group, topic, key)) {
@@ -55,13 +60,22 @@ public class ConsumerProgress implements AutoCloseable {
     }
 
     boolean caughtUp(String group, String topic, String key) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             TopicPartition partition = new TopicPartition(topic, partitionOf(topic, key));
             long end = admin().listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
-            OffsetAndMetadata committed = admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(partition);
-            return (committed == null ? 0 : committed.offset()) >= end;
+            while (true) {
+                OffsetAndMetadata committed = admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(partition);
+                if ((committed == null ? 0 : committed.offset()) >= end) {
+                    return true;
+                }
+                if (System.nanoTime() + POLL.toNanos() > deadline) {
+                    return false;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
         } catch (ExecutionException | TimeoutException | KafkaException cannotTell) {
             return false;
         }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,7 +44,7 @@ class ConsumerProgressIntegrationTests {
         broker.brokerListProperty("smartrouter.progress-test.brokers");
         broker.afterPropertiesSet();
         progress = new ConsumerProgress(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString()), Duration.ofSeconds(5));
+                broker.getBrokersAsString()), Duration.ofSeconds(1));
     }
 
     @AfterAll
@@ -72,6 +74,20 @@ class ConsumerProgressIntegrationTests {
         progress.requireCaughtUp(group, TOPIC, "iv_behind", "invoice");
         assertThat(progress.caughtUp("group-" + UUID.randomUUID(), EMPTY_TOPIC, "iv_behind"))
                 .as("a group with no offsets has read everything of an empty partition").isTrue();
+    }
+
+    @Test
+    void waitsForAGroupThatIsCatchingUp() throws Exception {
+        String group = "group-" + UUID.randomUUID();
+        RecordMetadata sent;
+        try (var producer = producer()) {
+            sent = producer.send(new ProducerRecord<>(TOPIC, "iv_catching_up", "created")).get();
+        }
+        var consumer = CompletableFuture.runAsync(() -> commit(group, new TopicPartition(TOPIC, sent.partition()),
+                sent.offset() + 1), CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+
+        assertThat(progress.caughtUp(group, TOPIC, "iv_catching_up")).isTrue();
+        consumer.join();
     }
 
     @Test

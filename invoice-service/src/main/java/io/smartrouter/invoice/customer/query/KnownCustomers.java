@@ -57,6 +57,7 @@ public class KnownCustomers {
         Optional<KnownCustomer> known = CatchUp.await(catchUp, () -> customers.findById(customerId.value()));
         if (known.isEmpty()) {
             progress.requireCaughtUp(CONSUMER, Topics.VAULT, customerId.value(), "customer");
+            known = customers.findById(customerId.value());
         }
         return known.map(customer -> customer.isLiveIn(project.value())).orElse(false);
     }
