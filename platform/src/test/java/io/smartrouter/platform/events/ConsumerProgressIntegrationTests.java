@@ -86,7 +86,11 @@ class ConsumerProgressIntegrationTests {
         var consumer = CompletableFuture.runAsync(() -> commit(group, new TopicPartition(TOPIC, sent.partition()),
                 sent.offset() + 1), CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
 
-        assertThat(progress.caughtUp(group, TOPIC, "iv_catching_up")).isTrue();
+        // A patient check: a consumer's first commit (finding its coordinator) can take seconds on a busy machine.
+        try (var patient = new ConsumerProgress(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()), Duration.ofSeconds(20))) {
+            assertThat(patient.caughtUp(group, TOPIC, "iv_catching_up")).isTrue();
+        }
         consumer.join();
     }
 
