@@ -37,6 +37,9 @@ final class FreshPlatform implements AutoCloseable {
         defaults.services().forEach(service -> ports.put(service.module(), freePort()));
         LocalPlatform platform = new LocalPlatform(defaults.on(dataDir, freePort(), freePort(), ports, List.of()));
         FreshPlatform fresh = new FreshPlatform(dataDir, platform);
+        // Ctrl-C or a TERM during a run stops the services too (closing twice is harmless); only a kill -9 of this JVM
+        // leaves them behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "smartrouter-bench-shutdown"));
         try {
             platform.start();
         } catch (RuntimeException e) {
