@@ -56,10 +56,7 @@ class ConsumerProgressIntegrationTests {
     @Test
     void aGroupIsBehindOnlyOnTheKeysPartitionUntilItCommitsItsEnd() throws Exception {
         String group = "group-" + UUID.randomUUID();
-        RecordMetadata sent;
-        try (var producer = producer()) {
-            sent = producer.send(new ProducerRecord<>(TOPIC, "iv_behind", "created")).get();
-        }
+        RecordMetadata sent = publish("iv_behind");
 
         assertThat(progress.caughtUp(group, TOPIC, "iv_behind")).isFalse();
         assertThatThrownBy(() -> progress.requireCaughtUp(group, TOPIC, "iv_behind", "invoice"))
@@ -79,10 +76,7 @@ class ConsumerProgressIntegrationTests {
     @Test
     void waitsForAGroupThatIsCatchingUp() throws Exception {
         String group = "group-" + UUID.randomUUID();
-        RecordMetadata sent;
-        try (var producer = producer()) {
-            sent = producer.send(new ProducerRecord<>(TOPIC, "iv_catching_up", "created")).get();
-        }
+        RecordMetadata sent = publish("iv_catching_up");
         var consumer = CompletableFuture.runAsync(() -> commit(group, new TopicPartition(TOPIC, sent.partition()),
                 sent.offset() + 1), CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
 
@@ -120,6 +114,12 @@ class ConsumerProgressIntegrationTests {
                     .isInstanceOfSatisfying(ApiException.class,
                             error -> assertThat(error.code().status()).isEqualTo(503));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    private static RecordMetadata publish(String key) throws Exception {
+        try (var producer = producer()) {
+            return producer.send(new ProducerRecord<>(TOPIC, key, "created")).get();
         }
     }
 
