@@ -2,6 +2,7 @@ package io.smartrouter.platform.error;
 
 import io.smartrouter.platform.web.Fields;
 import io.smartrouter.platform.web.RequestIds;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,9 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.PayloadTooLargeException;
@@ -84,6 +87,13 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
             if (translated.isPresent()) {
                 return translated.get();
             }
+        }
+        if (causeOf(failure, DataAccessResourceFailureException.class) != null
+                || causeOf(failure, CannotCreateTransactionException.class) != null
+                || causeOf(failure, SQLTransientConnectionException.class) != null) {
+            // The database cannot be reached (a restart, a failover, an exhausted pool): passing, not a fault of ours.
+            return new ApiException(PlatformErrorCode.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database; retry shortly");
         }
         if (causeOf(failure, DataBufferLimitException.class) != null || failure instanceof PayloadTooLargeException) {
             return new ApiException(PlatformErrorCode.BODY_TOO_LARGE, "The request body is too large");

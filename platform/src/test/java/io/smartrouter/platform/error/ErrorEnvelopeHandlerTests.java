@@ -2,13 +2,16 @@ package io.smartrouter.platform.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +45,21 @@ class ErrorEnvelopeHandlerTests {
         handler.handle(exchange, new IllegalStateException()).block();
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsARetriable503() {
+        for (Throwable down : List.of(
+                new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+                        new SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
+                new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"),
+                new IllegalStateException("wrapped", new SQLTransientConnectionException("timeout")))) {
+            var exchange = handle(down);
+            assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+            assertThat(exchange.getResponse().getBodyAsString().block()).contains("server.service-unavailable")
+                    .doesNotContain("Hikari").doesNotContain("JDBC");
+        }
     }
 
     @Test
