@@ -108,10 +108,16 @@ public class PaymentProcess {
             GatewayConnectors connectors, GatewayHealth health, GatewayMetrics metrics) {
     }
 
-    /** Authorizes the invoice with a card token or a customer token; answers the transaction. */
+    /**
+     * Authorizes the invoice with a card token or a customer token; answers the transaction. With the merchant's
+     * {@code idempotencyKey}, the key names the transaction ({@link OperationKeys}): a retry whose first try's answer
+     * was lost answers that transaction as it stands (authorized, waiting for 3-D Secure, or the same decline) instead
+     * of being refused because the invoice is authorized already.
+     */
     public Mono<TransactionView> authorize(ProjectContext caller, String invoiceId, String source, Instant autoCaptureAt,
-            Map<String, ?> metadata) {
-        return invoice(caller, invoiceId).flatMap(invoice -> authorize(caller, invoice, source, autoCaptureAt, metadata));
+            String idempotencyKey, Map<String, ?> metadata) {
+        return invoice(caller, invoiceId).flatMap(invoice -> authorizeOnce(caller, invoice, source, autoCaptureAt,
+                idempotencyKey, metadata));
     }
 
     /**
@@ -220,11 +226,9 @@ public class PaymentProcess {
     }
 
     /**
-     * A sale's authorization. With the merchant's {@code idempotencyKey}, the key also names the transaction the sale
-     * creates ({@link OperationKeys}): a retry whose first try authorized but never got to the capture (its answer was
-     * lost) finds its own transaction on the invoice and answers it as it stands — captured next if it is authorized,
-     * the same decline if it was declined — instead of authorizing again. Any other transaction on the invoice is
-     * refused as before.
+     * A sale's authorization; its key names the transaction as an authorization's does ({@link #authorizeOnce}), so a
+     * retry whose first try authorized but never got to the capture captures that authorization next. Any other
+     * transaction on the invoice is refused as before.
      */
     private Mono<String> authorizedTransaction(ProjectContext caller, KnownInvoice invoice, String source,
             String idempotencyKey, Map<String, ?> metadata) {
@@ -232,16 +236,19 @@ public class PaymentProcess {
             return Mono.error(new ApiException(PaymentErrorCode.NOT_AUTHORIZED,
                     "This invoice has no authorization to capture; give a source to authorize and capture at once"));
         }
-        return keyedId(caller, idempotencyKey, KnownInvoices.TRANSACTION_PREFIX).flatMap(keyed ->
-                keyed.equals(invoice.transactionId()) ? settled(caller, keyed)
-                        : authorize(caller, invoice, source, null, metadata, keyed))
-                .map(TransactionView::id);
+        return authorizeOnce(caller, invoice, source, null, idempotencyKey, metadata).map(TransactionView::id);
     }
 
-    /** The authorize call's {@code autoCaptureAt} wins over the invoice's. Answers the settled transaction. */
-    private Mono<TransactionView> authorize(ProjectContext caller, KnownInvoice invoice, String source, Instant autoCaptureAt,
-            Map<String, ?> metadata) {
-        return authorize(caller, invoice, source, autoCaptureAt, metadata, Ids.newId(KnownInvoices.TRANSACTION_PREFIX));
+    /**
+     * The transaction the merchant's {@code idempotencyKey} names ({@link OperationKeys}; without a key, a new id):
+     * when the invoice already has it, a retry's first try made it, and it is answered as it stands; else authorized
+     * under that id. The authorize call's {@code autoCaptureAt} wins over the invoice's.
+     */
+    private Mono<TransactionView> authorizeOnce(ProjectContext caller, KnownInvoice invoice, String source,
+            Instant autoCaptureAt, String idempotencyKey, Map<String, ?> metadata) {
+        return keyedId(caller, idempotencyKey, KnownInvoices.TRANSACTION_PREFIX).flatMap(keyed ->
+                keyed.equals(invoice.transactionId()) ? settled(caller, keyed)
+                        : authorize(caller, invoice, source, autoCaptureAt, metadata, keyed));
     }
 
     /** As above, with the id a new transaction gets ({@code candidate}; an existing one keeps its own). */

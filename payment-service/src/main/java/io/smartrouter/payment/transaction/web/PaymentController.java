@@ -56,10 +56,12 @@ class PaymentController {
     @PostMapping(path = "/invoices/{invoiceId}/authorize", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> authorize(@PathVariable String invoiceId, @RequestBody AuthorizeRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             ProjectContext caller, ServerWebExchange exchange) {
         return requireInvoiceId(invoiceId)
                 .then(Mono.defer(() -> payments.authorize(caller, invoiceId, request.source(),
-                        request.validAutoCaptureAt(clock.instant()), EventMetadata.forRequest(exchange, caller))))
+                        request.validAutoCaptureAt(clock.instant()), validKey(idempotencyKey),
+                        EventMetadata.forRequest(exchange, caller))))
                 .map(view -> {
                     Map<String, Object> body = transaction(view);
                     ThreeDSecureController.challengeOf(view).ifPresent(operationId -> body.put("customer_action",

@@ -144,6 +144,47 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
                                 .containsExactly("request", "authorization"));
     }
 
+    /**
+     * An authorization whose answer was lost (the gateway kept nothing) is retried with its key: the retry reaches the
+     * service again and answers that authorization — the one-time card token is not needed a second time — instead of
+     * a 409 because the invoice is authorized already; a decline is the same decline. Another key is still refused.
+     */
+    @Test
+    void anAuthorizationRetriedWithItsKeyAnswersTheFirstTrysTransaction() {
+        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        String token = card("4242424242424242");
+        String[] transaction = new String[1];
+        for (int attempt = 0; attempt < 2; attempt++) {
+            authorize(browser, invoice, token, "checkout-7").expectStatus().isOk().expectBody()
+                    .jsonPath("$.transaction.status").isEqualTo("authorized")
+                    .jsonPath("$.transaction.id").value(id -> {
+                        if (transaction[0] == null) {
+                            transaction[0] = (String) id;
+                        }
+                        assertThat(id).isEqualTo(transaction[0]);
+                    })
+                    .jsonPath("$.transaction.operations[?(@.type == 'authorization')].id").value(ids ->
+                            assertThat((List<?>) ids).hasSize(1));
+        }
+        authorize(browser, invoice, card("4242424242424242"), "checkout-8").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.error_type").isEqualTo("request.invoice.already-authorized");
+
+        String declined = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        String declinedCard = card("4000000000000002");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            authorize(browser, declined, declinedCard, "checkout-9").expectStatus().isEqualTo(402).expectBody()
+                    .jsonPath("$.error_type").isEqualTo("card.declined");
+        }
+        server.get().uri("/invoices/{id}/transactions", declined).exchange().expectBody()
+                .jsonPath("$.transaction.operations[?(@.type == 'authorization')].id").value(ids ->
+                        assertThat((List<?>) ids).hasSize(1));
+    }
+
+    WebTestClient.ResponseSpec authorize(WebTestClient client, String invoice, String source, String idempotencyKey) {
+        return client.post().uri("/invoices/" + invoice + "/authorize").header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"source\":\"" + source + "\"}").exchange();
+    }
+
     WebTestClient.ResponseSpec sale(String invoice, String idempotencyKey, String source) {
         return server.post().uri("/invoices/" + invoice + "/capture").header("Idempotency-Key", idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"source\":\"" + source + "\"}").exchange();
