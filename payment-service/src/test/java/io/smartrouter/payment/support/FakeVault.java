@@ -18,12 +18,17 @@ public final class FakeVault implements AutoCloseable {
 
     private final Map<String, String> numberBySource = new ConcurrentHashMap<>();
     private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private final Set<String> unavailableOnce = ConcurrentHashMap.newKeySet();
     private final DisposableServer server;
 
     public FakeVault() {
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes.post("/internal/{kind}/{source}/detokenize", (request, response) -> {
                     String source = request.param("source");
+                    if (unavailableOnce.remove(source)) {
+                        return send(response, 503, "{\"success\":false,\"error_type\":\"server.service-unavailable\","
+                                + "\"message\":\"Restarting\"}");
+                    }
                     String number = numberBySource.get(source);
                     if (number == null) {
                         return send(response, 404, "{\"success\":false,\"error_type\":\"resource.card.not-found\","
@@ -60,6 +65,11 @@ public final class FakeVault implements AutoCloseable {
     public String add(String source, String number) {
         numberBySource.put(source, number);
         return source;
+    }
+
+    /** The next detokenization of {@code source} answers 503, as a vault that is restarting would. */
+    public void unavailableOnce(String source) {
+        unavailableOnce.add(source);
     }
 
     @Override

@@ -241,14 +241,23 @@ public class PaymentProcess {
 
     /**
      * The transaction the merchant's {@code idempotencyKey} names ({@link OperationKeys}; without a key, a new id):
-     * when the invoice already has it, a retry's first try made it, and it is answered as it stands; else authorized
-     * under that id. The authorize call's {@code autoCaptureAt} wins over the invoice's.
+     * when the invoice already has it, a retry's first try made it, and it is answered as it stands — unless that try
+     * failed before any PSP decided (the vault unreachable or refusing, no gateway able to take it), which is no
+     * answer to repeat: then it is tried again, as any new attempt after a failure. Else authorized under that id. The
+     * authorize call's {@code autoCaptureAt} wins over the invoice's.
      */
     private Mono<TransactionView> authorizeOnce(ProjectContext caller, KnownInvoice invoice, String source,
             Instant autoCaptureAt, String idempotencyKey, Map<String, ?> metadata) {
         return keyedId(caller, idempotencyKey, KnownInvoices.TRANSACTION_PREFIX).flatMap(keyed ->
-                keyed.equals(invoice.transactionId()) ? settled(caller, keyed)
-                        : authorize(caller, invoice, source, autoCaptureAt, metadata, keyed));
+                !keyed.equals(invoice.transactionId()) ? authorize(caller, invoice, source, autoCaptureAt, metadata, keyed)
+                        : view(caller, keyed).flatMap(first -> failedBeforeAnyDecision(first)
+                                ? authorize(caller, invoice, source, autoCaptureAt, metadata, keyed)
+                                : settled(caller, keyed)));
+    }
+
+    private static boolean failedBeforeAnyDecision(TransactionView transaction) {
+        return transaction.status().equals("failed") && (Outcomes.GATEWAY_UNAVAILABLE.equals(transaction.errorCode())
+                || transaction.operations().stream().noneMatch(operation -> operation.type().equals("authorization")));
     }
 
     /** As above, with the id a new transaction gets ({@code candidate}; an existing one keeps its own). */

@@ -180,6 +180,20 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
                         assertThat((List<?>) ids).hasSize(1));
     }
 
+    /**
+     * A first try that failed before any PSP decided (the vault was restarting: 503) is not an answer to repeat: the
+     * retry with its key tries again on the same transaction.
+     */
+    @Test
+    void anAuthorizationRetriedWithItsKeyAfterTheVaultWasDownIsTriedAgain() {
+        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        String token = card("4242424242424242");
+        VAULT.unavailableOnce(token);
+        authorize(browser, invoice, token, "checkout-10").expectStatus().isEqualTo(503);
+        authorize(browser, invoice, token, "checkout-10").expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("authorized");
+    }
+
     WebTestClient.ResponseSpec authorize(WebTestClient client, String invoice, String source, String idempotencyKey) {
         return client.post().uri("/invoices/" + invoice + "/authorize").header("Idempotency-Key", idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"source\":\"" + source + "\"}").exchange();
