@@ -252,7 +252,7 @@ public class PaymentProcess {
                 !keyed.equals(invoice.transactionId()) ? authorize(caller, invoice, source, autoCaptureAt, metadata, keyed)
                         : view(caller, keyed).flatMap(first -> failedBeforeAnyDecision(first)
                                 ? authorize(caller, invoice, source, autoCaptureAt, metadata, keyed)
-                                : settled(caller, keyed)));
+                                : settled(first)));
     }
 
     private static boolean failedBeforeAnyDecision(TransactionView transaction) {
@@ -389,20 +389,22 @@ public class PaymentProcess {
      * 502 when no gateway could take it; still pending means an attempt's outcome is unknown (502, resolved later).
      */
     private Mono<TransactionView> settled(ProjectContext caller, String transactionId) {
-        return view(caller, transactionId).flatMap(view -> {
-            if (view.status().equals("failed")) {
-                String code = view.errorCode();
-                return Mono.error(Outcomes.GATEWAY_UNAVAILABLE.equals(code)
-                        ? new ApiException(PaymentErrorCode.GATEWAY_UNAVAILABLE, "No payment provider could take the "
-                                + "payment now")
-                        : new ApiException(PaymentErrorCode.declined(code), "The operation was declined: " + code));
-            }
-            if (view.status().equals("pending") && !"challenge-required".equals(view.threeDSecureStatus())) {
-                return Mono.error(new ApiException(PaymentErrorCode.GATEWAY_UNAVAILABLE, "The payment provider did "
-                        + "not answer in time; the operation stays pending until its outcome is known"));
-            }
-            return Mono.just(view);
-        });
+        return view(caller, transactionId).flatMap(PaymentProcess::settled);
+    }
+
+    private static Mono<TransactionView> settled(TransactionView view) {
+        if (view.status().equals("failed")) {
+            String code = view.errorCode();
+            return Mono.error(Outcomes.GATEWAY_UNAVAILABLE.equals(code)
+                    ? new ApiException(PaymentErrorCode.GATEWAY_UNAVAILABLE, "No payment provider could take the "
+                            + "payment now")
+                    : new ApiException(PaymentErrorCode.declined(code), "The operation was declined: " + code));
+        }
+        if (view.status().equals("pending") && !"challenge-required".equals(view.threeDSecureStatus())) {
+            return Mono.error(new ApiException(PaymentErrorCode.GATEWAY_UNAVAILABLE, "The payment provider did "
+                    + "not answer in time; the operation stays pending until its outcome is known"));
+        }
+        return Mono.just(view);
     }
 
     private static Map<String, String> metadataOf(KnownInvoice invoice) {
