@@ -76,12 +76,12 @@ public class KnownInvoices {
 
     /**
      * Runs {@code action} (a command on the transaction) with the invoice's transaction id, and answers the id: the one
-     * it has, or the new one {@code candidate} (a sale's key names it, else a fresh {@code tr_} id), assigned
-     * atomically (concurrent callers agree: the second waits for the first's row lock, then takes its id).
-     * A new id is assigned in the same commit as the action, whose unit of work joins the transaction: one commit for
-     * both, and the id is kept only with what was recorded under it. Only a brand-new transaction runs inside this
-     * outer transaction: the aggregate cache cannot see an outer rollback (ADR 0014), and a copy of an aggregate
-     * nobody else can name is harmless; an existing transaction's command runs in a unit of work of its own. Blocking.
+     * it has, or the new one {@code candidate} (an authorization's or a sale's key names it, else a fresh {@code tr_}
+     * id), assigned atomically (concurrent callers agree: the second waits for the first's row lock, then takes its
+     * id). A new id is assigned in the same commit as the action, whose unit of work joins the transaction: one commit
+     * for both, and the id is kept only with what was recorded under it. Only a brand-new transaction runs inside this
+     * outer transaction: the aggregate cache cannot see an outer rollback (ADR 0014), and a copy of an aggregate nobody
+     * else can name is harmless; an existing transaction's command runs in a unit of work of its own. Blocking.
      */
     public String withTransactionOf(KnownInvoice invoice, String candidate, Consumer<String> action) {
         String transactionId = invoice.transactionId();

@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The capture or refund a merchant's {@code Idempotency-Key} stands for. The gateway replays the answer it kept for a
  * key; this covers what it could not keep: a request whose answer never came back (the service or the gateway died
- * mid-request) and that is retried once the gateway's lease on the key has expired. The key names one id of each kind — a
- * capture's operation id, a refund's id, a sale's transaction id — claimed before the operation starts; the transaction
- * accepts each id once, so the retry finds the operation and answers it instead of capturing or refunding again.
+ * mid-request) and that is retried once the gateway's lease on the key has expired. The key names one id of each kind —
+ * a capture's operation id, a refund's id, an authorization's or a sale's transaction id — claimed before it starts;
+ * the transaction accepts each id once, so the retry finds the operation and answers it instead of capturing or
+ * refunding again.
  */
 public class OperationKeys {
 
@@ -31,8 +32,8 @@ public class OperationKeys {
 
     /**
      * The id the project's key names for this kind of id ({@code prefix}: {@code tr_op_} for a capture, {@code refd_}
-     * for a refund, {@code tr_} for a sale's transaction): the one claimed before, or a new one claimed now (concurrent
-     * callers agree).
+     * for a refund, {@code tr_} for an authorization's or a sale's transaction): the one claimed before, or a new one
+     * claimed now (concurrent callers agree).
      */
     public String idFor(ProjectId project, String key, String prefix) {
         try {

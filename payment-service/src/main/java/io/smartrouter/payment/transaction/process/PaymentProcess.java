@@ -248,16 +248,18 @@ public class PaymentProcess {
      */
     private Mono<TransactionView> authorizeOnce(ProjectContext caller, KnownInvoice invoice, String source,
             Instant autoCaptureAt, String idempotencyKey, Map<String, ?> metadata) {
-        return keyedId(caller, idempotencyKey, KnownInvoices.TRANSACTION_PREFIX).flatMap(keyed ->
-                !keyed.equals(invoice.transactionId()) ? authorize(caller, invoice, source, autoCaptureAt, metadata, keyed)
-                        : view(caller, keyed).flatMap(first -> failedBeforeAnyDecision(first)
-                                ? authorize(caller, invoice, source, autoCaptureAt, metadata, keyed)
-                                : settled(first)));
+        return keyedId(caller, idempotencyKey, KnownInvoices.TRANSACTION_PREFIX).flatMap(keyed -> {
+            Mono<TransactionView> attempt = Mono.defer(() -> authorize(caller, invoice, source, autoCaptureAt, metadata,
+                    keyed));
+            return !keyed.equals(invoice.transactionId()) ? attempt
+                    : view(caller, keyed).flatMap(first -> failedBeforeAnyDecision(first) ? attempt : settled(first));
+        });
     }
 
     private static boolean failedBeforeAnyDecision(TransactionView transaction) {
+        String authorization = OperationType.AUTHORIZATION.wire();
         return transaction.status().equals("failed") && (Outcomes.GATEWAY_UNAVAILABLE.equals(transaction.errorCode())
-                || transaction.operations().stream().noneMatch(operation -> operation.type().equals("authorization")));
+                || transaction.operations().stream().noneMatch(operation -> operation.type().equals(authorization)));
     }
 
     /** As above, with the id a new transaction gets ({@code candidate}; an existing one keeps its own). */
