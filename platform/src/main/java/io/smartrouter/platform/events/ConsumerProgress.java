@@ -62,12 +62,12 @@ public class ConsumerProgress implements AutoCloseable {
     boolean caughtUp(String group, String topic, String key) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            TopicPartition partition = new TopicPartition(topic, partitionOf(topic, key));
+            TopicPartition partition = new TopicPartition(topic, partitionOf(topic, key, deadline));
             long end = admin().listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+                    .get(millisLeft(deadline), TimeUnit.MILLISECONDS).offset();
             while (true) {
                 OffsetAndMetadata committed = admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(partition);
+                        .get(millisLeft(deadline), TimeUnit.MILLISECONDS).get(partition);
                 if ((committed == null ? 0 : committed.offset()) >= end) {
                     return true;
                 }
@@ -81,12 +81,17 @@ public class ConsumerProgress implements AutoCloseable {
         }
     }
 
-    private int partitionOf(String topic, String key)
+    /** What is left of the check's time: every broker call shares one deadline, so the whole check is bounded. */
+    private static long millisLeft(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    private int partitionOf(String topic, String key, long deadline)
             throws InterruptedException, ExecutionException, TimeoutException {
         Integer count = partitionCounts.get(topic);
         if (count == null) {
             count = admin().describeTopics(List.of(topic)).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size();
+                    .get(millisLeft(deadline), TimeUnit.MILLISECONDS).get(topic).partitions().size();
             partitionCounts.put(topic, count);
         }
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count;
