@@ -46,7 +46,12 @@ public final class Benchmark {
         Path root = LocalPlatform.repoRoot(Path.of(""));
         String running = System.getenv("BENCH_GATEWAY_URL");
         if (running != null && !running.isBlank()) {
-            loadOnly(running.trim(), settings);
+            String kafka = System.getenv("BENCH_KAFKA_BOOTSTRAP");
+            if (kafka != null && !kafka.isBlank()) {
+                webhooksOnly(running.trim(), kafka.trim(), settings);
+            } else {
+                loadOnly(running.trim(), settings);
+            }
             return;
         }
         Report report = new Report(settings);
@@ -154,13 +159,29 @@ public final class Benchmark {
                 throughput.completed()));
     }
 
+    /**
+     * Profiling aid: the webhook phases against an already running platform and its broker (e.g. {@code make run}:
+     * {@code BENCH_KAFKA_BOOTSTRAP=127.0.0.1:9092}), printing deliveries/s and the dispatcher's latencies.
+     */
+    private static void webhooksOnly(String gatewayUrl, String bootstrapServers, BenchSettings settings)
+            throws Exception {
+        Report report = new Report(settings);
+        measureWebhooks(gatewayUrl, bootstrapServers, settings, report);
+        REPORT.print(report.webhooksMarkdown());
+    }
+
     private static void measureWebhooks(LocalPlatform platform, BenchSettings settings, Report report)
             throws Exception {
+        measureWebhooks(platform.gatewayUrl(), platform.kafka().bootstrapServers(), settings, report);
+    }
+
+    private static void measureWebhooks(String gatewayUrl, String bootstrapServers, BenchSettings settings,
+            Report report) throws Exception {
         // Longer than the dispatcher's response timeout (15 s): every call to the slow endpoint times out.
         try (WebhookReceiver receiver = new WebhookReceiver(Duration.ofSeconds(20).toMillis())) {
-            WebhookBench webhooks = new WebhookBench(new JsonCalls(platform.gatewayUrl()),
+            WebhookBench webhooks = new WebhookBench(new JsonCalls(gatewayUrl),
                     JsonCalls.basic(FreshPlatform.DEMO_PROJECT, FreshPlatform.DEMO_SECRET), receiver,
-                    platform.kafka().bootstrapServers());
+                    bootstrapServers);
             webhooks.register(receiver.fastUrl());
             progress("webhooks: " + settings.webhookEvents() + " events at once to a fast local endpoint");
             double perSecond = webhooks.deliveriesPerSecond(settings.webhookEvents(), Duration.ofMinutes(3));

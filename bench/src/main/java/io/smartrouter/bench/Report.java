@@ -118,6 +118,20 @@ final class Report {
         }
         out.append(String.format(Locale.ROOT, "| minimal endpoint at %.0f req/s | %.1f | %.1f | — | — |%n",
                 settings.callsPerSecond(), minimalP50, minimalLatency.millis("echo", 99)));
+        out.append(webhookLatencies());
+        out.append(String.format(Locale.ROOT, "%nEvent store and topics at the end: about %d events. Resident memory: %s. "
+                + "Data directory: %s.%n", eventsInStore, memory(), inMib(diskBytes)));
+        return out.toString();
+    }
+
+    /** The webhook phases alone (a load-only run against a running platform): deliveries/s and latencies. */
+    String webhooksMarkdown() {
+        return String.format(Locale.ROOT, "%nwebhook deliveries/s to a fast local endpoint (%d events at once): %.1f%n",
+                settings.webhookEvents(), webhooksPerSecond) + webhookLatencies();
+    }
+
+    private String webhookLatencies() {
+        StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n| webhook latency at %.0f events/s | p50 ms | p99 ms | missing |%n"
                 + "|---|---|---|---|%n", settings.webhooksPerSecond()));
         out.append(webhookRow("the dispatcher: event on the topic → receipt, one fast endpoint", webhooksAlone));
@@ -125,8 +139,6 @@ final class Report {
         out.append(webhookRow("end to end: invoice created through the API (answer) → receipt", webhooksEndToEnd));
         out.append(String.format(Locale.ROOT, "%nThe timing-out endpoint moved the healthy endpoint's p99 by %+.0f%%.%n",
                 (webhooksWithSlow.millis("webhook", 99) / webhooksAlone.millis("webhook", 99) - 1) * 100));
-        out.append(String.format(Locale.ROOT, "%nEvent store and topics at the end: about %d events. Resident memory: %s. "
-                + "Data directory: %s.%n", eventsInStore, memory(), inMib(diskBytes)));
         return out.toString();
     }
 
