@@ -1,5 +1,6 @@
 package io.smartrouter.platform.config;
 
+import io.smartrouter.platform.axon.CheckpointingTokenStore;
 import io.smartrouter.platform.axon.CommandRejections;
 import io.smartrouter.platform.events.ConsumerProgress;
 import io.smartrouter.platform.events.EventMetadataProvider;
@@ -8,6 +9,7 @@ import io.smartrouter.platform.events.KafkaEventPublisher;
 import io.smartrouter.platform.events.ProcessedEvents;
 import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.schemas.serde.EventEnvelopeSerializer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -69,6 +72,8 @@ public class PlatformAxonAutoConfiguration {
 
         /** Bounds one batch's wait for Kafka's acknowledgements before it is rolled back and retried. */
         private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+        /** How often the publisher's position is written: what a crash sends to Kafka again (ADR 0022). */
+        private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
 
         @Bean
         DefaultKafkaProducerFactory<String, EventEnvelope> eventProducerFactory(KafkaProperties kafka) {
@@ -97,7 +102,10 @@ public class PlatformAxonAutoConfiguration {
             return new KafkaEventPublisher(eventKafkaTemplate, topics, SEND_TIMEOUT);
         }
 
-        /** One thread keeps per-aggregate order; failures propagate so the batch is retried, never skipped. */
+        /**
+         * One thread keeps per-aggregate order; failures propagate so the batch is retried, never skipped. Its position
+         * is written at most once a second (consumers deduplicate what a restart sends again).
+         */
         @Bean
         ConfigurerModule kafkaPublisherProcessor() {
             return configurer -> configurer.eventProcessing(processing -> processing
@@ -105,6 +113,9 @@ public class PlatformAxonAutoConfiguration {
                             config -> config.eventStore(),
                             config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                     .andBatchSize(100))
+                    .registerTokenStore(KafkaEventPublisher.PROCESSING_GROUP,
+                            config -> new CheckpointingTokenStore(config.getComponent(TokenStore.class),
+                                    CHECKPOINT_INTERVAL, Clock.systemUTC()))
                     .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
                             config -> PropagatingErrorHandler.instance()));
         }

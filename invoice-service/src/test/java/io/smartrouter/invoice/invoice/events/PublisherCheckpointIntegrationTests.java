@@ -1,0 +1,69 @@
+package io.smartrouter.invoice.invoice.events;
+
+import static io.smartrouter.platform.testing.GatewayRequests.DEMO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.smartrouter.invoice.support.InvoiceServiceIntegrationTest;
+import io.smartrouter.platform.axon.CheckpointingTokenStore;
+import io.smartrouter.platform.events.KafkaEventPublisher;
+import io.smartrouter.platform.security.ServiceAuthentication;
+import io.smartrouter.platform.testing.GatewayRequests;
+import java.time.Duration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The Kafka publisher's position is written to the service's own token table at most once a second, and the last one
+ * is written once the publisher runs out of events (ADR 0022): a restart resends at most about a second of events.
+ */
+class PublisherCheckpointIntegrationTests extends InvoiceServiceIntegrationTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("serializer")
+    Serializer serializer;
+    @Autowired
+    WebTestClient unsigned;
+    @Autowired
+    ServiceAuthentication auth;
+
+    @Test
+    void theLastPublishedPositionReachesTheTokenTable() {
+        assertThat(processing.tokenStore(KafkaEventPublisher.PROCESSING_GROUP))
+                .isInstanceOf(CheckpointingTokenStore.class);
+        for (int i = 0; i < 3; i++) {
+            GatewayRequests.withSecretKey(unsigned, auth, DEMO).post().uri("/invoices")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"name\":\"Checkpoint " + i + "\",\"amount\":\"1.00\",\"currency\":\"EUR\"}")
+                    .exchange().expectStatus().isOk();
+        }
+        long last = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(writtenPosition()).isGreaterThanOrEqualTo(last));
+    }
+
+    /** The global index the publisher's written token is at; -1 before its first. */
+    private long writtenPosition() {
+        return jdbc.queryForObject("SELECT token, token_type FROM token_entry WHERE processor_name = ?", (row, n) -> {
+            if (row.getString("token_type") == null) {
+                return -1L;
+            }
+            TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("token"),
+                    byte[].class, row.getString("token_type"), null));
+            return token.position().orElse(-1);
+        }, KafkaEventPublisher.PROCESSING_GROUP);
+    }
+}
