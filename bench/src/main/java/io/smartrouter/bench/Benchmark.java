@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code make bench}: measures, in one run on this machine, the ceilings (a minimal WebFlux endpoint, raw Kafka
@@ -116,7 +118,13 @@ public final class Benchmark {
             measureWebhooks(platform, settings, report);
 
             progress("raw Kafka produce on the platform's broker");
-            report.kafkaCeiling(kafka.producePerSecond(settings.kafkaRecords(), 600));
+            try {
+                report.kafkaCeiling(kafka.producePerSecond(settings.kafkaRecords(), 600));
+            } catch (IllegalStateException | ExecutionException | TimeoutException e) {
+                // The platform's measurements stand without this ceiling; the report says it is missing.
+                progress("raw Kafka produce not measured: " + e.getMessage());
+                report.kafkaCeiling(Double.NaN);
+            }
             report.memory(platform.residentKib());
             report.disk(DiskUsage.byDirectory(fresh.dataDir()));
         }

@@ -148,7 +148,8 @@ final class Report {
     }
 
     private static String row(String measure, double value, String ceiling, double ratio) {
-        return String.format(Locale.ROOT, "| %s | %s | %s | %.0f%% |%n", measure, number(value), ceiling, ratio * 100);
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", measure, number(value), ceiling,
+                Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.0f%%", ratio * 100));
     }
 
     private String failures() {
@@ -176,6 +177,9 @@ final class Report {
     }
 
     private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "not measured";
+        }
         return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
