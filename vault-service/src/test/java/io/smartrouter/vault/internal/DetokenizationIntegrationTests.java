@@ -52,7 +52,11 @@ class DetokenizationIntegrationTests extends VaultServiceIntegrationTest {
     }
 
     WebTestClient.ResponseSpec detokenize(WebTestClient client, String path) {
-        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(REQUEST).exchange();
+        return detokenize(client, path, REQUEST);
+    }
+
+    WebTestClient.ResponseSpec detokenize(WebTestClient client, String path, String request) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(request).exchange();
     }
 
     @Test
@@ -64,9 +68,14 @@ class DetokenizationIntegrationTests extends VaultServiceIntegrationTest {
         assertThat(details).containsEntry("number", "4242424242424242").containsEntry("cvc2", "737")
                 .containsEntry("exp_month", 12).containsEntry("name", "Ada Lovelace");
 
-        detokenize(paymentService, "/internal/cards/" + card + "/detokenize")
+        detokenize(paymentService, "/internal/cards/" + card + "/detokenize",
+                "{\"reference\":\"tr_another\",\"requested_by\":\"payment-service\"}")
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.error_type").isEqualTo("request.source.already-used");
+        // The payment that used it may ask again (its first answer lost); the CVC was released the first time only.
+        var again = body(detokenize(paymentService, "/internal/cards/" + card + "/detokenize").expectStatus().isOk(),
+                "card");
+        assertThat(again).containsEntry("number", "4242424242424242").containsEntry("cvc2", null);
         merchant.get().uri("/cards/{id}", card).exchange().expectBody().jsonPath("$.card.used").isEqualTo(true);
 
         try (var topic = new TopicReader(kafka.getBrokersAsString(), Topics.VAULT, "audit-" + card)) {
@@ -90,11 +99,13 @@ class DetokenizationIntegrationTests extends VaultServiceIntegrationTest {
         List<Callable<Integer>> uses = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
             boolean asToken = i % 2 == 0;
+            // Each detokenization for a payment of its own.
+            String request = "{\"reference\":\"tr_race" + i + "\",\"requested_by\":\"payment-service\"}";
             uses.add(() -> {
                 var spec = asToken
                         ? merchant.post().uri("/customers/{id}/tokens", customer).contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue("{\"source\":\"" + card + "\"}").exchange()
-                        : detokenize(paymentService, "/internal/cards/" + card + "/detokenize");
+                        : detokenize(paymentService, "/internal/cards/" + card + "/detokenize", request);
                 return spec.returnResult(String.class).getStatus().value();
             });
         }

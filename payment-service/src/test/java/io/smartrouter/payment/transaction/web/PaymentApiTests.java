@@ -194,6 +194,19 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
                 .jsonPath("$.transaction.status").isEqualTo("authorized");
     }
 
+    @Test
+    void anAuthorizationRetriedWithItsKeyAfterTheVaultUsedTheCardButNeverAnsweredAuthorizes() {
+        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        String token = card("4242424242424242");
+        VAULT.answerLostOnce(token);
+        authorize(browser, invoice, token, "checkout-11").expectStatus().isEqualTo(503);
+        authorize(browser, invoice, token, "checkout-11").expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("authorized");
+        // Another payment still cannot use the card.
+        authorize(browser, publishInvoice(DEMO, 5_000, "EUR", "cit"), token, "checkout-12").expectStatus()
+                .isEqualTo(409).expectBody().jsonPath("$.error_type").isEqualTo("request.source.already-used");
+    }
+
     WebTestClient.ResponseSpec authorize(WebTestClient client, String invoice, String source, String idempotencyKey) {
         return client.post().uri("/invoices/" + invoice + "/authorize").header("Idempotency-Key", idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"source\":\"" + source + "\"}").exchange();

@@ -57,7 +57,10 @@ public class Card {
     public void handle(DetokenizeCardCommand command) {
         requireUsable(command.projectId());
         if (command.viaToken() == null) {
-            use(command.reference(), command.at());
+            // The payment that used the card may ask again: a retry after its first answer was lost.
+            if (!command.reference().equals(usedBy)) {
+                use(command.reference(), command.at());
+            }
         } else if (!command.viaToken().value().equals(usedBy)) {
             throw reject(CardErrorCode.NOT_FOUND, "The card " + cardId + " is not saved as customer token "
                     + command.viaToken().value());

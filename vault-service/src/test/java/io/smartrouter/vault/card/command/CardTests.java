@@ -85,12 +85,21 @@ class CardTests {
     }
 
     @Test
-    void aOneTimeCardIsDetokenizedOnceOnly() {
+    void aOneTimeCardIsDetokenizedForOnePaymentOnly() {
         fixture.given(tokenized(), used(TRANSACTION), detokenized(null, true))
-                .when(detokenize(null, PROJECT, false))
+                .when(new DetokenizeCardCommand(CARD, PROJECT, null, "tr_" + "c".repeat(26), "payment-service", false,
+                        LATER))
                 .expectNoEvents()
                 .expectException(CommandExecutionException.class)
                 .expectExceptionDetails(CardErrorCode.ALREADY_USED);
+    }
+
+    @Test
+    void thePaymentThatUsedTheCardMayDetokenizeItAgain() {
+        fixture.given(tokenized(), used(TRANSACTION), detokenized(null, true))
+                .when(detokenize(null, PROJECT, false))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(detokenized(null, false));
     }
 
     @Test
