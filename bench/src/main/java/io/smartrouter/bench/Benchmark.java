@@ -115,7 +115,7 @@ public final class Benchmark {
             long eventsAfter = kafka.records(PLATFORM_TOPICS);
             report.atRate(moderate, atRate, eventsAfter - eventsBefore, eventsAfter);
 
-            measureWebhooks(platform, settings, report);
+            measureWebhooks(platform.gatewayUrl(), platform.kafka().bootstrapServers(), settings, report);
 
             progress("raw Kafka produce on the platform's broker");
             try {
@@ -176,11 +176,6 @@ public final class Benchmark {
         Report report = new Report(settings);
         measureWebhooks(gatewayUrl, bootstrapServers, settings, report);
         REPORT.print(report.webhooksMarkdown());
-    }
-
-    private static void measureWebhooks(LocalPlatform platform, BenchSettings settings, Report report)
-            throws Exception {
-        measureWebhooks(platform.gatewayUrl(), platform.kafka().bootstrapServers(), settings, report);
     }
 
     private static void measureWebhooks(String gatewayUrl, String bootstrapServers, BenchSettings settings,
