@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -186,25 +187,26 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
      */
     @Test
     void anAuthorizationRetriedWithItsKeyAfterTheVaultWasDownIsTriedAgain() {
-        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
-        String token = card("4242424242424242");
-        VAULT.unavailableOnce(token);
-        authorize(browser, invoice, token, "checkout-10").expectStatus().isEqualTo(503);
-        authorize(browser, invoice, token, "checkout-10").expectStatus().isOk().expectBody()
-                .jsonPath("$.transaction.status").isEqualTo("authorized");
+        authorizedOnRetryAfter(VAULT::unavailableOnce, "checkout-10");
     }
 
     @Test
     void anAuthorizationRetriedWithItsKeyAfterTheVaultUsedTheCardButNeverAnsweredAuthorizes() {
-        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
-        String token = card("4242424242424242");
-        VAULT.answerLostOnce(token);
-        authorize(browser, invoice, token, "checkout-11").expectStatus().isEqualTo(503);
-        authorize(browser, invoice, token, "checkout-11").expectStatus().isOk().expectBody()
-                .jsonPath("$.transaction.status").isEqualTo("authorized");
+        String token = authorizedOnRetryAfter(VAULT::answerLostOnce, "checkout-11");
         // Another payment still cannot use the card.
         authorize(browser, publishInvoice(DEMO, 5_000, "EUR", "cit"), token, "checkout-12").expectStatus()
                 .isEqualTo(409).expectBody().jsonPath("$.error_type").isEqualTo("request.source.already-used");
+    }
+
+    /** An authorization whose first try meets {@code vaultFault} (503), retried with its key: authorized. The card. */
+    private String authorizedOnRetryAfter(Consumer<String> vaultFault, String idempotencyKey) {
+        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        String token = card("4242424242424242");
+        vaultFault.accept(token);
+        authorize(browser, invoice, token, idempotencyKey).expectStatus().isEqualTo(503);
+        authorize(browser, invoice, token, idempotencyKey).expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.status").isEqualTo("authorized");
+        return token;
     }
 
     WebTestClient.ResponseSpec authorize(WebTestClient client, String invoice, String source, String idempotencyKey) {
