@@ -106,6 +106,25 @@ class WebhookDeliveryIntegrationTests extends DispatcherIntegrationTest {
                 .containsExactly("transaction.requested", "transaction.captured");
     }
 
+    /**
+     * The invoice and its payment come on different topics, so the payment's events may be read first (in the same
+     * poll, or while the invoices topic lags). They wait for the invoice and reach its webhook_url when it comes.
+     */
+    @Test
+    void paymentEventsReadBeforeTheirInvoiceReachItsWebhookUrlWhenItComes() {
+        merchant.endpoint(receiver.url("/all"));
+        String invoiceId = "iv_" + Ids.random();
+        var payment = merchant.payment(invoiceId, "tr_" + Ids.random());
+        receiver.await("/all", got -> got.size() == 2, WAIT);
+
+        EventEnvelope created = merchant.invoiceCreated(invoiceId, receiver.url("/invoice-" + invoiceId));
+        var invoiceHooks = receiver.await("/invoice-" + invoiceId, got -> got.size() == 3, WAIT);
+        assertThat(invoiceHooks).extracting(Receiver.Received::webhookId).containsExactlyInAnyOrder(
+                created.getEventId(), payment.get(0).getEventId(), payment.get(1).getEventId());
+        receiver.await("/all", got -> got.size() == 3, WAIT);
+        assertThat(receiver.received("/invoice-" + invoiceId)).hasSize(3);
+    }
+
     @Test
     void aDeliveryClaimedByAWorkerThatDiedIsRedeliveredWithTheSameWebhookId(
             @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {

@@ -1,5 +1,6 @@
 package io.smartrouter.webhook.event.integration;
 
+import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.webhook.delivery.worker.Deliveries;
 import io.smartrouter.webhook.delivery.worker.DeliveryWorker;
 import io.smartrouter.webhook.delivery.worker.Receiver;
@@ -9,17 +10,18 @@ import io.smartrouter.webhook.endpoint.query.WebhookEndpointRecords;
 import io.smartrouter.webhook.event.mapping.ObjectFolds;
 import io.smartrouter.webhook.event.mapping.PublicEventTypes;
 import io.smartrouter.webhook.event.mapping.PublicObject;
+import io.smartrouter.webhook.event.store.EarlyInvoiceEvents;
 import io.smartrouter.webhook.event.store.ObjectStates;
 import io.smartrouter.webhook.event.store.PublicEvent;
 import io.smartrouter.webhook.event.store.PublicEventStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,6 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * objects it changes are folded, the public event (if it has a public type) is stored with the object as of the event,
  * and a delivery is scheduled to each enabled endpoint of the project subscribed to the type, and to the invoice's own
  * {@code webhook_url}. Nothing is sent here: the {@link DeliveryWorker} picks the deliveries up after the commit.
+ * <p>
+ * The invoice's events and its payment's come on different topics, so a payment's events may be read before the
+ * invoice's creation: they wait for it ({@link EarlyInvoiceEvents}) and go to its {@code webhook_url} when it comes.
  */
 @Component
 public class PublicEventIntake {
@@ -38,14 +43,16 @@ public class PublicEventIntake {
     private final PublicEventStore events;
     private final WebhookEndpointRecords endpoints;
     private final Deliveries deliveries;
+    private final EarlyInvoiceEvents early;
     private final Clock clock;
 
     public PublicEventIntake(ObjectStates states, PublicEventStore events, WebhookEndpointRecords endpoints,
-            Deliveries deliveries, Clock clock) {
+            Deliveries deliveries, EarlyInvoiceEvents early, Clock clock) {
         this.states = states;
         this.events = events;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
+        this.early = early;
         this.clock = clock;
     }
 
@@ -61,15 +68,37 @@ public class PublicEventIntake {
         PublicEvent publicEvent = new PublicEvent(eventId, projectId, type.get(), occurredAt, object.id(),
                 object.invoiceId(), data(eventId, projectId, object.kind(), object.view()));
         record(publicEvent, null);
+        if (event instanceof InvoiceCreatedEvent) {
+            deliverEarlyEvents(publicEvent);
+        }
         return Optional.of(publicEvent);
     }
 
     /** Stores a public event the dispatcher itself raised and schedules its deliveries (never to {@code except}). */
     public void record(PublicEvent event, String exceptEndpointId) {
-        if (events.insert(event)) {
-            deliveries.schedule(event, receivers(event, null, exceptEndpointId), Deliveries.AUTOMATIC,
-                    clock.instant());
+        if (!events.insert(event)) {
+            return;
         }
+        Optional<ObjectNode> invoice = invoiceOf(event);
+        List<Receiver> receivers = endpointReceivers(event, null, exceptEndpointId);
+        invoiceReceiver(event, invoice).ifPresent(receivers::add);
+        deliveries.schedule(event, receivers, Deliveries.AUTOMATIC, clock.instant());
+        if (event.invoiceId() != null && invoice.isEmpty()) {
+            early.remember(event.invoiceId(), event.id());
+        }
+    }
+
+    /** The events that came before the invoice {@code created} announces, to its webhook_url, oldest first. */
+    private void deliverEarlyEvents(PublicEvent created) {
+        List<String> waited = early.take(created.invoiceId());
+        if (waited.isEmpty()) {
+            return;
+        }
+        List<Receiver> receivers = invoiceReceiver(created, invoiceOf(created)).stream().toList();
+        events.findAll(waited).stream()
+                .filter(event -> event.projectId().equals(created.projectId()))
+                .sorted(Comparator.comparing(PublicEvent::occurredAt))
+                .forEach(event -> deliveries.schedule(event, receivers, Deliveries.AUTOMATIC, clock.instant()));
     }
 
     /**
@@ -77,6 +106,14 @@ public class PublicEventIntake {
      * when given), and the invoice's webhook_url when the event belongs to an invoice that has one.
      */
     public List<Receiver> receivers(PublicEvent event, String onlyEndpointId, String exceptEndpointId) {
+        List<Receiver> receivers = endpointReceivers(event, onlyEndpointId, exceptEndpointId);
+        if (onlyEndpointId == null) {
+            invoiceReceiver(event, invoiceOf(event)).ifPresent(receivers::add);
+        }
+        return receivers;
+    }
+
+    private List<Receiver> endpointReceivers(PublicEvent event, String onlyEndpointId, String exceptEndpointId) {
         List<Receiver> receivers = new ArrayList<>();
         for (EndpointRecord endpoint : endpoints.enabled(event.projectId())) {
             if (EventTypes.matches(endpoint.events(), event.type())
@@ -85,21 +122,21 @@ public class PublicEventIntake {
                 receivers.add(Receiver.endpoint(endpoint.endpointId()));
             }
         }
-        if (onlyEndpointId == null) {
-            invoiceWebhookUrl(event).ifPresent(url -> receivers.add(Receiver.invoiceUrl(event.invoiceId(), url)));
-        }
         return receivers;
     }
 
-    private Optional<String> invoiceWebhookUrl(PublicEvent event) {
-        if (event.invoiceId() == null) {
-            return Optional.empty();
-        }
-        return states.load(event.invoiceId())
-                .filter(invoice -> invoice.get("project_id").asString().equals(event.projectId()))
-                .map(invoice -> invoice.get("webhook_url"))
+    /** The invoice {@code event} belongs to, as the dispatcher knows it (empty before its creation was read). */
+    private Optional<ObjectNode> invoiceOf(PublicEvent event) {
+        return event.invoiceId() == null ? Optional.empty() : states.load(event.invoiceId());
+    }
+
+    /** The invoice's webhook_url, if the invoice is of the event's project and has one. */
+    private static Optional<Receiver> invoiceReceiver(PublicEvent event, Optional<ObjectNode> invoice) {
+        return invoice
+                .filter(known -> known.get("project_id").asString().equals(event.projectId()))
+                .map(known -> known.get("webhook_url"))
                 .filter(url -> url != null && !url.isNull())
-                .map(JsonNode::asString);
+                .map(url -> Receiver.invoiceUrl(event.invoiceId(), url.asString()));
     }
 
     /** {@code {"event_id", "project_id", "<kind>": object}}. */
