@@ -38,9 +38,12 @@ public class SealedCard {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    /** Guards a re-wrap against a concurrent delete or re-wrap of the same card. */
+    /**
+     * Guards a re-wrap against a concurrent delete or re-wrap of the same card. Null until stored, which is how Spring
+     * Data tells a new card from a stored one: saving a new one is an insert, not a lookup by id and then an insert.
+     */
     @Version
-    private long revision;
+    private Long revision;
 
     protected SealedCard() {
         // for JPA

@@ -9,6 +9,8 @@ import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
 import io.smartrouter.vault.support.VaultServiceIntegrationTest;
 import java.time.Year;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,22 @@ class CardApiTests extends VaultServiceIntegrationTest {
                 .expectBody().jsonPath("$.error_type").isEqualTo("resource.card.not-found");
         other.delete().uri("/cards/{id}", id).exchange().expectStatus().isNotFound();
         secretKey.get().uri("/cards/card_notavalidid").exchange().expectStatus().isNotFound();
+    }
+
+    /** A new card's sealed PAN is stored with one insert, not looked up by its new id first (H2's statement log). */
+    @Test
+    void aNewSealedPanIsInsertedWithoutALookup() {
+        jdbc.execute("SET QUERY_STATISTICS FALSE");
+        jdbc.execute("SET QUERY_STATISTICS TRUE");
+        try {
+            tokenize(secretKey, card("4242424242424242"));
+            List<String> statements = jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS",
+                    String.class).stream().map(sql -> sql.toLowerCase(Locale.ROOT))
+                    .filter(sql -> sql.contains("sealed_card")).toList();
+            assertThat(statements).singleElement().asString().startsWith("insert into sealed_card");
+        } finally {
+            jdbc.execute("SET QUERY_STATISTICS FALSE");
+        }
     }
 
     @Test
