@@ -61,7 +61,7 @@ public final class Chaos {
             throw new IllegalStateException("Could not register the webhook endpoint: " + endpoint.status());
         }
         ChaosWorkload workload = new ChaosWorkload(secret,
-                new Api(platform.gatewayUrl(), FreshPlatform.DEMO_PROJECT, ""), RETRY_PATIENCE);
+                new Api(platform.gatewayUrl(), FreshPlatform.DEMO_PROJECT, ""), receiver, RETRY_PATIENCE);
         List<ChaosPayment> payments = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean faultsOver = new AtomicBoolean();
         AtomicInteger next = new AtomicInteger();
@@ -90,7 +90,7 @@ public final class Chaos {
         verdict.checkPayments(secret, payments);
         verdict.checkEventLog(platform.kafka().bootstrapServers(), List.of(Topics.INVOICES, Topics.PAYMENTS,
                 Topics.VAULT), payments);
-        verdict.checkWebhooks(secret, receiver, Duration.ofMinutes(3));
+        verdict.checkWebhooks(secret, receiver, payments, Duration.ofMinutes(3));
         report(timeline, payments, settled, verdict);
         return settled && verdict.violations().isEmpty();
     }
@@ -145,11 +145,11 @@ public final class Chaos {
         OUT.println("Events on Kafka: " + verdict.events() + " records, " + verdict.duplicates()
                 + " duplicates (same event id; an idempotent reader sees each event once)");
         OUT.println("Public events: " + verdict.webhookEvents() + ", each checked for a delivery to the healthy "
-                + "endpoint");
+                + "endpoint; " + verdict.invoiceUrlEvents() + " of them also to their invoice's webhook_url");
         OUT.println(settled ? "Every in-flight operation was resolved." : "SOME OPERATIONS STAYED IN FLIGHT.");
         if (verdict.violations().isEmpty()) {
-            OUT.println("PASSED: nothing acknowledged was lost or done twice; every event reached Kafka and the "
-                    + "webhook endpoint.");
+            OUT.println("PASSED: nothing acknowledged was lost or done twice; every event reached Kafka, the "
+                    + "webhook endpoint and its invoice's webhook_url.");
         } else {
             OUT.println("FAILED: " + verdict.violations().size() + " violations");
             verdict.violations().stream().limit(50).forEach(violation -> OUT.println("  " + violation));

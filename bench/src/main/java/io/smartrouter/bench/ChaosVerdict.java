@@ -37,6 +37,7 @@ final class ChaosVerdict {
     private long events;
     private long duplicates;
     private long webhookEvents;
+    private long invoiceUrlEvents;
 
     List<String> violations() {
         return List.copyOf(violations);
@@ -136,10 +137,12 @@ final class ChaosVerdict {
 
     /**
      * Every public event of the project reached the healthy endpoint at least once (duplicates allowed: receivers
-     * deduplicate on {@code webhook-id}); waits up to {@code patience} for the last deliveries.
+     * deduplicate on {@code webhook-id}), and every event of a payment's invoice (the invoice's and its transaction's)
+     * reached the invoice's own webhook_url; waits up to {@code patience} for the last deliveries.
      */
-    void checkWebhooks(Api api, WebhookReceiver receiver, Duration patience) throws InterruptedException {
-        Set<String> published = new HashSet<>();
+    void checkWebhooks(Api api, WebhookReceiver receiver, List<ChaosPayment> payments, Duration patience)
+            throws InterruptedException {
+        Map<String, String> invoiceByEvent = new HashMap<>();
         String after = null;
         boolean more = true;
         while (more) {
@@ -150,25 +153,54 @@ final class ChaosVerdict {
             }
             for (JsonNode event : page.json().get("events")) {
                 after = event.get("id").asString();
-                published.add(after);
+                JsonNode data = event.get("data");
+                invoiceByEvent.put(after, data.path("invoice").path("id").asString(
+                        data.path("transaction").path("invoice_id").asString("")));
             }
             more = page.json().get("has_more").asBoolean() && after != null;
         }
+        Map<String, String> urlByInvoice = new HashMap<>();
+        synchronized (payments) {
+            payments.stream().filter(payment -> payment.invoiceId != null)
+                    .forEach(payment -> urlByInvoice.put(payment.invoiceId, payment.keyPrefix));
+        }
         long deadline = System.nanoTime() + patience.toNanos();
-        Set<String> missing = new HashSet<>(published);
-        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+        Set<String> missing = new HashSet<>(invoiceByEvent.keySet());
+        Map<String, String> missingAtInvoiceUrl = new HashMap<>();
+        invoiceByEvent.forEach((event, invoice) -> {
+            if (urlByInvoice.containsKey(invoice)) {
+                missingAtInvoiceUrl.put(event, urlByInvoice.get(invoice));
+            }
+        });
+        invoiceUrlEvents = missingAtInvoiceUrl.size();
+        if (invoiceUrlEvents == 0 && !urlByInvoice.isEmpty()) {
+            violations.add("no public event names an invoice of the workload: the invoice URL check found nothing");
+        }
+        while (!(missing.isEmpty() && missingAtInvoiceUrl.isEmpty()) && System.nanoTime() < deadline) {
             missing.removeAll(receiver.eventIds());
+            missingAtInvoiceUrl.entrySet().removeIf(waiting -> receiver.invoiceUrlEventIds(waiting.getValue())
+                    .contains(waiting.getKey()));
             Thread.sleep(1_000);
         }
-        webhookEvents = published.size();
-        missing.stream().limit(20).forEach(id -> violations.add(id + ": never delivered to the healthy endpoint"));
+        webhookEvents = invoiceByEvent.size();
+        report(missing, "never delivered to the healthy endpoint");
+        report(missingAtInvoiceUrl.keySet(), "never delivered to its invoice's webhook_url");
+    }
+
+    private void report(Set<String> missing, String what) {
+        missing.stream().limit(20).forEach(id -> violations.add(id + ": " + what));
         if (missing.size() > 20) {
-            violations.add((missing.size() - 20) + " more events never delivered");
+            violations.add((missing.size() - 20) + " more events " + what);
         }
     }
 
     long webhookEvents() {
         return webhookEvents;
+    }
+
+    /** The public events checked for a delivery to their invoice's webhook_url. */
+    long invoiceUrlEvents() {
+        return invoiceUrlEvents;
     }
 
     /** Reads every topic from the start to its end and checks the event log against the payments. */

@@ -19,18 +19,21 @@ final class ChaosWorkload {
 
     private final Api secret;
     private final Api publicKey;
+    private final WebhookReceiver receiver;
     private final Duration patience;
 
-    ChaosWorkload(Api secret, Api publicKey, Duration patience) {
+    ChaosWorkload(Api secret, Api publicKey, WebhookReceiver receiver, Duration patience) {
         this.secret = secret;
         this.publicKey = publicKey;
+        this.receiver = receiver;
         this.patience = patience;
     }
 
     ChaosPayment run(Scenario scenario) {
         ChaosPayment payment = new ChaosPayment(scenario);
         Api.Answer invoice = call(secret, "/invoices", "{\"name\":\"Crash test " + scenario + "\",\"amount\":\""
-                + ChaosPayment.AMOUNT + "\",\"currency\":\"USD\"}", payment, "invoice").answer();
+                + ChaosPayment.AMOUNT + "\",\"currency\":\"USD\",\"webhook_url\":\""
+                + receiver.invoiceUrl(payment.keyPrefix) + "\"}", payment, "invoice").answer();
         if (!invoice.ok()) {
             return payment;
         }

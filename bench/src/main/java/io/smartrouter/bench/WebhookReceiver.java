@@ -17,13 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A merchant's webhook endpoint on loopback: {@code /fast} acknowledges at once and remembers when each event first
- * arrived (by {@code webhook-id}, and by type and object id); {@code /slow} never answers in time (it holds the request
- * longer than the dispatcher's response timeout). Each path has its own server and threads, so the slow one cannot
- * delay the fast one inside this process.
+ * arrived (by {@code webhook-id}, and by type and object id); {@code /fast/invoices/<name>} (an invoice's own
+ * {@code webhook_url}) acknowledges at once and remembers which events came to each name; {@code /slow} never answers
+ * in time (it holds the request longer than the dispatcher's response timeout). Each path has its own server and
+ * threads, so the slow one cannot delay the fast one inside this process.
  */
 final class WebhookReceiver implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String INVOICES = "/invoices/";
 
     private final HttpServer fast;
     private final HttpServer slow;
@@ -31,6 +33,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final ExecutorService slowThreads = Executors.newCachedThreadPool();
     private final Map<String, Long> firstByEventId = new ConcurrentHashMap<>();
     private final Map<String, Long> firstByTypeAndObject = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> eventIdsByInvoiceUrl = new ConcurrentHashMap<>();
     private final AtomicLong received = new AtomicLong();
     private final long slowMillis;
 
@@ -51,6 +54,11 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + fast.getAddress().getPort() + "/fast";
     }
 
+    /** An invoice's own webhook_url, under {@code name} (known before the invoice, which gets it at creation). */
+    String invoiceUrl(String name) {
+        return fastUrl() + INVOICES + name;
+    }
+
     String slowUrl() {
         return "http://127.0.0.1:" + slow.getAddress().getPort() + "/slow";
     }
@@ -63,6 +71,17 @@ final class WebhookReceiver implements AutoCloseable {
         }
         String eventId = exchange.getRequestHeaders().getFirst("webhook-id");
         received.incrementAndGet();
+        String path = exchange.getRequestURI().getPath();
+        int invoices = path.indexOf(INVOICES);
+        if (invoices >= 0) {
+            if (eventId != null) {
+                eventIdsByInvoiceUrl.computeIfAbsent(path.substring(invoices + INVOICES.length()),
+                        name -> ConcurrentHashMap.newKeySet()).add(eventId);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
         if (eventId != null && firstByEventId.putIfAbsent(eventId, now) == null) {
             JsonNode event = JSON.readTree(body);
             String type = event.path("type").asString("");
@@ -94,6 +113,11 @@ final class WebhookReceiver implements AutoCloseable {
     /** Every event id received at least once. */
     Set<String> eventIds() {
         return Set.copyOf(firstByEventId.keySet());
+    }
+
+    /** Every event id received at least once at the invoice URL {@code name}. */
+    Set<String> invoiceUrlEventIds(String name) {
+        return Set.copyOf(eventIdsByInvoiceUrl.getOrDefault(name, Set.of()));
     }
 
     /** Requests received, duplicates included. */
