@@ -42,8 +42,8 @@ public final class LocalPlatform implements AutoCloseable {
      */
     private static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmn64m -Xmx320m -XX:+UseSerialGC -Xss512k "
             + "-XX:TieredStopAtLevel=1 -Djava.awt.headless=true -Daxoniq.update-checker.disabled=true";
-    /** The PSP simulator keeps a little state in memory only: a smaller heap (the last -Xmx wins). */
-    private static final String SIMULATOR_HEAP = "-Xmx128m";
+    /** The PSP simulator keeps a little state in memory only: a smaller heap (the last -Xms and -Xmx win). */
+    private static final String SIMULATOR_HEAP = "-Xms64m -Xmx128m";
 
     private final PlatformConfig config;
     private final KafkaBroker kafka;
@@ -61,7 +61,7 @@ public final class LocalPlatform implements AutoCloseable {
             if (service.module().equals(PlatformConfig.SIMULATOR)) {
                 // A stand-in for external PSPs: no Kafka, no data directory, no platform secrets.
                 List<String> options = new ArrayList<>(jvmOptions);
-                options.add(SIMULATOR_HEAP);
+                options.addAll(List.of(SIMULATOR_HEAP.split(" ")));
                 services.put(service.module(), new ChildProcess(service.module(), ChildProcess.java(options,
                         List.of("-jar", service.jar(config.repoRoot()).toString(), "--server.port=" + service.port())),
                         Map.of(), config.dataDir().resolve("logs").resolve(service.module() + ".log")));
