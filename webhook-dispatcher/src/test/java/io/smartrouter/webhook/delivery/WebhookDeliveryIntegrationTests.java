@@ -111,7 +111,8 @@ class WebhookDeliveryIntegrationTests extends DispatcherIntegrationTest {
      * poll, or while the invoices topic lags). They wait for the invoice and reach its webhook_url when it comes.
      */
     @Test
-    void paymentEventsReadBeforeTheirInvoiceReachItsWebhookUrlWhenItComes() {
+    void paymentEventsReadBeforeTheirInvoiceReachItsWebhookUrlWhenItComes(
+            @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {
         merchant.endpoint(receiver.url("/all"));
         String invoiceId = "iv_" + Ids.random();
         var payment = merchant.payment(invoiceId, "tr_" + Ids.random());
@@ -123,6 +124,8 @@ class WebhookDeliveryIntegrationTests extends DispatcherIntegrationTest {
                 created.getEventId(), payment.get(0).getEventId(), payment.get(1).getEventId());
         receiver.await("/all", got -> got.size() == 3, WAIT);
         assertThat(receiver.received("/invoice-" + invoiceId)).hasSize(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice_early_event WHERE invoice_id = ?", Integer.class,
+                invoiceId)).isZero();
     }
 
     @Test

@@ -88,13 +88,17 @@ public class PublicEventIntake {
         }
     }
 
-    /** The events that came before the invoice {@code created} announces, to its webhook_url, oldest first. */
+    /**
+     * The events that came before the invoice {@code created} announces, to its webhook_url (if it has one), oldest
+     * first; they wait no longer either way.
+     */
     private void deliverEarlyEvents(PublicEvent created) {
         List<String> waited = early.take(created.invoiceId());
-        if (waited.isEmpty()) {
+        List<Receiver> receivers = waited.isEmpty() ? List.of()
+                : invoiceReceiver(created, invoiceOf(created)).stream().toList();
+        if (receivers.isEmpty()) {
             return;
         }
-        List<Receiver> receivers = invoiceReceiver(created, invoiceOf(created)).stream().toList();
         events.findAll(waited).stream()
                 .filter(event -> event.projectId().equals(created.projectId()))
                 .sorted(Comparator.comparing(PublicEvent::occurredAt))
