@@ -9,6 +9,7 @@ import io.smartrouter.invoice.support.InvoiceServiceIntegrationTest;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
+import io.smartrouter.platform.testing.H2Statements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,6 @@ class InvoiceLookupPlanIntegrationTests extends InvoiceServiceIntegrationTest {
 
     @AfterEach
     void removeTheFiller() {
-        jdbc.execute("SET QUERY_STATISTICS FALSE");
         jdbc.update("DELETE FROM invoice_summary WHERE project_id = ? AND invoice_id LIKE 'iv_filler%'", PROJECT.value());
     }
 
@@ -60,16 +60,14 @@ class InvoiceLookupPlanIntegrationTests extends InvoiceServiceIntegrationTest {
         for (String column : List.of("invoice_id", "project_id", "created_at")) {
             jdbc.execute("ALTER TABLE invoice_summary ALTER COLUMN " + column + " SELECTIVITY 50");
         }
-        jdbc.execute("SET QUERY_STATISTICS TRUE");
 
-        assertThat(find(PROJECT, invoiceId)).hasValueSatisfying(found ->
-                assertThat(found.invoice().invoiceId()).isEqualTo(invoiceId));
-        assertThat(find(GatewayRequests.DEMO, invoiceId)).isEmpty();
-        assertThat(isOfProject(PROJECT, invoiceId)).isTrue();
-        assertThat(isOfProject(GatewayRequests.DEMO, invoiceId)).isFalse();
-
-        List<String> lookups = jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS",
-                String.class).stream().filter(sql -> sql.contains("from invoice_summary") && sql.contains("where")).toList();
+        List<String> lookups = H2Statements.sentDuring(jdbc, () -> {
+            assertThat(find(PROJECT, invoiceId)).hasValueSatisfying(found ->
+                    assertThat(found.invoice().invoiceId()).isEqualTo(invoiceId));
+            assertThat(find(GatewayRequests.DEMO, invoiceId)).isEmpty();
+            assertThat(isOfProject(PROJECT, invoiceId)).isTrue();
+            assertThat(isOfProject(GatewayRequests.DEMO, invoiceId)).isFalse();
+        }).stream().filter(sql -> sql.contains("from invoice_summary") && sql.contains("where")).toList();
         assertThat(lookups).hasSize(2);
         lookups.forEach(sql -> assertThat(rowsRead(sql, invoiceId)).as(sql).isLessThanOrEqualTo(2));
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
+import io.smartrouter.platform.testing.H2Statements;
 import io.smartrouter.vault.support.VaultServiceIntegrationTest;
 import java.time.Year;
 import java.util.List;
@@ -98,17 +99,9 @@ class CardApiTests extends VaultServiceIntegrationTest {
     /** A new card's sealed PAN is stored with one insert, not looked up by its new id first (H2's statement log). */
     @Test
     void aNewSealedPanIsInsertedWithoutALookup() {
-        jdbc.execute("SET QUERY_STATISTICS FALSE");
-        jdbc.execute("SET QUERY_STATISTICS TRUE");
-        try {
-            tokenize(secretKey, card("4242424242424242"));
-            List<String> statements = jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS",
-                    String.class).stream().map(sql -> sql.toLowerCase(Locale.ROOT))
-                    .filter(sql -> sql.contains("sealed_card")).toList();
-            assertThat(statements).singleElement().asString().startsWith("insert into sealed_card");
-        } finally {
-            jdbc.execute("SET QUERY_STATISTICS FALSE");
-        }
+        List<String> statements = H2Statements.sentDuring(jdbc, () -> tokenize(secretKey, card("4242424242424242")))
+                .stream().map(sql -> sql.toLowerCase(Locale.ROOT)).filter(sql -> sql.contains("sealed_card")).toList();
+        assertThat(statements).singleElement().asString().startsWith("insert into sealed_card");
     }
 
     @Test
