@@ -59,10 +59,7 @@ public final class CheckpointingTokenStore implements TokenStore {
             delegate.extendClaim(processorName, segment);
         } else {
             delegate.storeToken(waiting, processorName, segment);
-            afterCommit(() -> {
-                unwritten.remove(segment, waiting);
-                lastWritten.put(segment, clock.instant());
-            });
+            afterCommit(() -> written(segment));
         }
     }
 
@@ -130,6 +127,7 @@ public final class CheckpointingTokenStore implements TokenStore {
         return delegate.retrieveStorageIdentifier();
     }
 
+    /** The segment's position is written: nothing waits (one thread holds a segment's claim, so nothing newer came). */
     private void written(int segment) {
         unwritten.remove(segment);
         lastWritten.put(segment, clock.instant());
