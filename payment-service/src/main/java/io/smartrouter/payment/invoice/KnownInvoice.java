@@ -1,5 +1,6 @@
 package io.smartrouter.payment.invoice;
 
+import io.smartrouter.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "known_invoice")
-public class KnownInvoice {
+public class KnownInvoice extends AssignedIdEntity {
 
     @Id
     @Column(name = "invoice_id", length = 64)
@@ -45,6 +46,11 @@ public class KnownInvoice {
 
     protected KnownInvoice() {
         // for JPA
+    }
+
+    @Override
+    public String getId() {
+        return invoiceId;
     }
 
     KnownInvoice(String invoiceId, String projectId, long amountMinor, String currency, String initiationType,

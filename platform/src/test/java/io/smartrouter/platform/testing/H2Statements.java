@@ -1,6 +1,8 @@
 package io.smartrouter.platform.testing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -14,11 +16,21 @@ public final class H2Statements {
 
     /** Every distinct statement run while {@code work} ran, as H2 logged it; the log is off again afterwards. */
     public static List<String> sentDuring(JdbcTemplate jdbc, Runnable work) {
+        return List.copyOf(executionsDuring(jdbc, work).keySet());
+    }
+
+    /** As {@link #sentDuring}, with the number of times each statement ran. */
+    public static Map<String, Integer> executionsDuring(JdbcTemplate jdbc, Runnable work) {
         jdbc.execute("SET QUERY_STATISTICS FALSE"); // drops what an earlier use gathered
         jdbc.execute("SET QUERY_STATISTICS TRUE");
         try {
             work.run();
-            return jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS", String.class);
+            Map<String, Integer> executions = new LinkedHashMap<>();
+            jdbc.query("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS",
+                    row -> {
+                        executions.put(row.getString(1), row.getInt(2));
+                    });
+            return executions;
         } finally {
             jdbc.execute("SET QUERY_STATISTICS FALSE");
         }

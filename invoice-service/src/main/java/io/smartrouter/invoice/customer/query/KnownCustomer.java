@@ -1,5 +1,6 @@
 package io.smartrouter.invoice.customer.query;
 
+import io.smartrouter.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,7 @@ import jakarta.persistence.Table;
 /** A customer the vault has published: enough to check that an invoice's customer exists in its project. */
 @Entity
 @Table(name = "known_customer")
-public class KnownCustomer {
+public class KnownCustomer extends AssignedIdEntity {
 
     @Id
     @Column(name = "customer_id", length = 64)
@@ -22,6 +23,11 @@ public class KnownCustomer {
 
     protected KnownCustomer() {
         // for JPA
+    }
+
+    @Override
+    public String getId() {
+        return customerId;
     }
 
     KnownCustomer(String customerId, String projectId) {

@@ -1,5 +1,6 @@
 package io.smartrouter.invoice.invoice.query;
 
+import io.smartrouter.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +15,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "invoice_summary", indexes = @Index(name = "invoice_summary_project_created",
         columnList = "project_id, created_at, invoice_id"))
-public class InvoiceSummary {
+public class InvoiceSummary extends AssignedIdEntity {
 
     static final int MAX_DOCUMENT = 1_000_000;
 
@@ -36,6 +37,11 @@ public class InvoiceSummary {
 
     protected InvoiceSummary() {
         // for JPA
+    }
+
+    @Override
+    public String getId() {
+        return invoiceId;
     }
 
     InvoiceSummary(InvoiceView invoice, String document) {

@@ -1,6 +1,7 @@
 package io.smartrouter.invoice.invoice.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
@@ -11,6 +12,7 @@ import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
 import io.smartrouter.platform.testing.H2Statements;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +72,18 @@ class InvoiceLookupPlanIntegrationTests extends InvoiceServiceIntegrationTest {
         }).stream().filter(sql -> sql.contains("from invoice_summary") && sql.contains("where")).toList();
         assertThat(lookups).hasSize(2);
         lookups.forEach(sql -> assertThat(rowsRead(sql, invoiceId)).as(sql).isLessThanOrEqualTo(2));
+    }
+
+    /** A new invoice's summary is inserted, not looked up by its new id first: the one lookup is the answer's. */
+    @Test
+    void insertsANewInvoiceWithoutALookup() {
+        Map<String, Integer> summaries = new HashMap<>();
+        H2Statements.executionsDuring(jdbc, this::createInvoice).forEach((sql, times) -> {
+            if (sql.contains(" invoice_summary")) {
+                summaries.merge(sql.substring(0, sql.indexOf(' ')), times, Integer::sum);
+            }
+        });
+        assertThat(summaries).containsOnly(entry("insert", 1), entry("select", 1));
     }
 
     private String createInvoice() {

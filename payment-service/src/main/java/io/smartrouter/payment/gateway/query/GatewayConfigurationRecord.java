@@ -1,6 +1,7 @@
 package io.smartrouter.payment.gateway.query;
 
 import io.smartrouter.payment.gateway.api.SealedSettings;
+import io.smartrouter.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +15,7 @@ import java.util.List;
 @Entity
 @Table(name = "gateway_configuration", indexes = {
     @Index(name = "gateway_configuration_project_created", columnList = "project_id, created_at")})
-public class GatewayConfigurationRecord {
+public class GatewayConfigurationRecord extends AssignedIdEntity {
 
     @Id
     @Column(name = "gateway_configuration_id", length = 64)
@@ -52,6 +53,11 @@ public class GatewayConfigurationRecord {
 
     protected GatewayConfigurationRecord() {
         // for JPA
+    }
+
+    @Override
+    public String getId() {
+        return id;
     }
 
     GatewayConfigurationRecord(String id, String projectId, String gateway, Instant createdAt) {

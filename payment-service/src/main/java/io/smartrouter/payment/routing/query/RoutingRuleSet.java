@@ -1,5 +1,6 @@
 package io.smartrouter.payment.routing.query;
 
+import io.smartrouter.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,7 @@ import java.time.Instant;
 /** A project's routing rules as the read model keeps them: the ordered list as JSON. */
 @Entity
 @Table(name = "routing_rule_set")
-public class RoutingRuleSet {
+public class RoutingRuleSet extends AssignedIdEntity {
 
     static final int MAX_DOCUMENT = 1_000_000;
 
@@ -25,6 +26,11 @@ public class RoutingRuleSet {
 
     protected RoutingRuleSet() {
         // for JPA
+    }
+
+    @Override
+    public String getId() {
+        return projectId;
     }
 
     RoutingRuleSet(String projectId) {

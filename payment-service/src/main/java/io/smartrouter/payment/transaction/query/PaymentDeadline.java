@@ -1,5 +1,6 @@
 package io.smartrouter.payment.transaction.query;
 
+import io.smartrouter.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +14,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "payment_deadline", indexes = @Index(name = "payment_deadline_due", columnList = "due_at"))
-public class PaymentDeadline {
+public class PaymentDeadline extends AssignedIdEntity {
 
     /** What is due. */
     public enum Kind {
@@ -39,6 +40,11 @@ public class PaymentDeadline {
 
     protected PaymentDeadline() {
         // for JPA
+    }
+
+    @Override
+    public String getId() {
+        return deadlineId;
     }
 
     PaymentDeadline(String transactionId, String projectId, Kind kind, Instant dueAt) {

@@ -1,5 +1,6 @@
 package io.smartrouter.payment.transaction.query;
 
+import io.smartrouter.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,7 @@ import java.time.Instant;
 @Table(name = "transaction_record", indexes = {
     @Index(name = "transaction_record_project_created", columnList = "project_id, created_at, transaction_id"),
     @Index(name = "transaction_record_invoice", columnList = "invoice_id")})
-public class TransactionRecord {
+public class TransactionRecord extends AssignedIdEntity {
 
     static final int MAX_DOCUMENT = 1_000_000;
 
@@ -34,6 +35,11 @@ public class TransactionRecord {
 
     protected TransactionRecord() {
         // for JPA
+    }
+
+    @Override
+    public String getId() {
+        return transactionId;
     }
 
     TransactionRecord(TransactionView view, String document) {

@@ -1,5 +1,6 @@
 package io.smartrouter.vault.card.query;
 
+import io.smartrouter.platform.persistence.AssignedIdEntity;
 import io.smartrouter.vault.card.api.MaskedCard;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +11,7 @@ import java.time.Instant;
 /** The card read model row: masked data only. Written only by {@link CardRecordProjection}. */
 @Entity
 @Table(name = "card_record")
-public class CardRecord {
+public class CardRecord extends AssignedIdEntity {
 
     @Id
     @Column(name = "card_id", length = 64)
@@ -57,6 +58,11 @@ public class CardRecord {
 
     protected CardRecord() {
         // for JPA
+    }
+
+    @Override
+    public String getId() {
+        return cardId;
     }
 
     CardRecord(String cardId, String projectId, MaskedCard card, Instant createdAt) {

@@ -1,5 +1,6 @@
 package io.smartrouter.vault.customer.query;
 
+import io.smartrouter.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +12,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "customer_record", indexes = @Index(name = "customer_record_project_created",
         columnList = "project_id, created_at, customer_id"))
-public class CustomerRecord {
+public class CustomerRecord extends AssignedIdEntity {
 
     static final int MAX_DOCUMENT = 100_000;
 
@@ -33,6 +34,11 @@ public class CustomerRecord {
 
     protected CustomerRecord() {
         // for JPA
+    }
+
+    @Override
+    public String getId() {
+        return customerId;
     }
 
     CustomerRecord(CustomerView customer, String document) {

@@ -1,5 +1,6 @@
 package io.smartrouter.vault.customer.query;
 
+import io.smartrouter.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +12,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "customer_token_record", indexes = @Index(name = "customer_token_record_customer",
         columnList = "customer_id, created_at"))
-public class CustomerTokenRecord {
+public class CustomerTokenRecord extends AssignedIdEntity {
 
     static final int MAX_DOCUMENT = 10_000;
 
@@ -36,6 +37,11 @@ public class CustomerTokenRecord {
 
     protected CustomerTokenRecord() {
         // for JPA
+    }
+
+    @Override
+    public String getId() {
+        return tokenId;
     }
 
     CustomerTokenRecord(TokenView token, String document) {
