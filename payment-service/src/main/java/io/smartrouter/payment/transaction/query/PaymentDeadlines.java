@@ -8,6 +8,7 @@ import io.smartrouter.schemas.payment.TransactionFailedEvent;
 import io.smartrouter.schemas.payment.TransactionRequestedEvent;
 import io.smartrouter.schemas.payment.TransactionVoidedEvent;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,7 +32,7 @@ public class PaymentDeadlines {
 
     @EventHandler
     void on(TransactionRequestedEvent event) {
-        deadlines.deleteById(PaymentDeadline.id(event.getTransactionId(), Kind.AUTO_CAPTURE));
+        deadlines.remove(List.of(PaymentDeadline.id(event.getTransactionId(), Kind.AUTO_CAPTURE)));
         if (event.getAutoCaptureAt() != null) {
             deadlines.save(new PaymentDeadline(event.getTransactionId(), event.getProjectId(), Kind.AUTO_CAPTURE,
                     event.getAutoCaptureAt()));
@@ -73,12 +74,10 @@ public class PaymentDeadlines {
     /** Drops a deadline that was acted on. */
     @Transactional
     public void done(PaymentDeadline deadline) {
-        deadlines.deleteById(deadline.deadlineId());
+        deadlines.remove(List.of(deadline.deadlineId()));
     }
 
     private void clear(String transactionId) {
-        for (Kind kind : Kind.values()) {
-            deadlines.deleteById(PaymentDeadline.id(transactionId, kind));
-        }
+        deadlines.remove(Arrays.stream(Kind.values()).map(kind -> PaymentDeadline.id(transactionId, kind)).toList());
     }
 }

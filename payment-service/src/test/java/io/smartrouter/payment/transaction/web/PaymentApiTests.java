@@ -3,6 +3,7 @@ package io.smartrouter.payment.transaction.web;
 import static io.smartrouter.platform.testing.GatewayRequests.DEMO;
 import static io.smartrouter.platform.testing.GatewayRequests.OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.payment.support.PaymentServiceIntegrationTest;
@@ -14,13 +15,16 @@ import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.Concurrently;
 import io.smartrouter.platform.testing.GatewayRequests;
+import io.smartrouter.platform.testing.H2Statements;
 import io.smartrouter.platform.testing.TopicWriter;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -128,6 +132,26 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
                     .jsonPath("$.transaction.operations[?(@.type == 'capture')].id").value(ids ->
                             assertThat((List<?>) ids).hasSize(1));
         }
+    }
+
+    /**
+     * An authorization's deadlines are written without a lookup by id (H2's statement log): the automatic capture it
+     * replaces is deleted with one statement, its expiry inserted as a new row (not merged: a lookup, then the insert).
+     */
+    @Test
+    void anAuthorizationWritesItsDeadlinesWithoutLookingThemUp() {
+        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        String token = card("4242424242424242");
+        Map<String, Integer> statements = H2Statements.executionsDuring(jdbc,
+                () -> authorize(browser, invoice, token).expectStatus().isOk());
+        Map<String, Integer> deadlines = new HashMap<>();
+        statements.forEach((sql, times) -> {
+            String lower = sql.toLowerCase(Locale.ROOT);
+            if (lower.contains(" payment_deadline") && !lower.contains("due_at<=")) { // not the sweeper's search
+                deadlines.merge(lower.substring(0, lower.indexOf(' ')), times, Integer::sum);
+            }
+        });
+        assertThat(deadlines).containsOnly(entry("delete", 1), entry("insert", 1));
     }
 
     /** A declined sale retried with its key gets the same decline, not a second authorization. */
