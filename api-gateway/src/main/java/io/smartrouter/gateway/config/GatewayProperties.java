@@ -17,13 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param operatorToken the bearer token of the admin API ({@code SMARTROUTER_OPERATOR_TOKEN})
  * @param connectTimeout how long to wait for a service's TCP connection
  * @param responseTimeout how long to wait for a service's response headers
+ * @param maxRequestsPerService how many requests may be in flight to one service (per gateway instance); beyond, the
+ *     gateway answers 503 with {@code Retry-After} at once and does not send the request
  * @param idempotency how idempotency keys are kept
  * @param rateLimit the token buckets per project
  */
 @ConfigurationProperties("smartrouter.gateway")
 public record GatewayProperties(Map<String, URI> services, Map<String, Project> projects, DemoProject demoProject,
-        String operatorToken, Duration connectTimeout, Duration responseTimeout, Idempotency idempotency,
-        RateLimit rateLimit) {
+        String operatorToken, Duration connectTimeout, Duration responseTimeout, Integer maxRequestsPerService,
+        Idempotency idempotency, RateLimit rateLimit) {
 
     public GatewayProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
@@ -32,6 +34,10 @@ public record GatewayProperties(Map<String, URI> services, Map<String, Project> 
         operatorToken = operatorToken == null ? "" : operatorToken;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
         responseTimeout = responseTimeout == null ? Duration.ofSeconds(30) : responseTimeout;
+        maxRequestsPerService = maxRequestsPerService == null ? 128 : maxRequestsPerService;
+        if (maxRequestsPerService < 1) {
+            throw new IllegalArgumentException("max-requests-per-service must be at least 1");
+        }
         idempotency = idempotency == null ? new Idempotency(null, null, null, null) : idempotency;
         rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
     }

@@ -13,9 +13,13 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -41,6 +45,10 @@ import reactor.netty.resources.ConnectionProvider;
  * logged; only requests with an idempotency key are buffered, see {@link #exchange}), strips credentials and every
  * client-sent {@code X-SmartRouter-*} header, adds the signed project context, and turns an unreachable or slow
  * service into a 503 or 504 in the error envelope.
+ * <p>
+ * At most {@code max-requests-per-service} requests are in flight to a service; one more is answered 503 with
+ * {@code Retry-After: 1} at once and never sent. An overloaded service is better told "not now" before it acts than
+ * queued for until the response timeout, after which nobody knows whether a capture happened.
  */
 public class ServiceProxy {
 
@@ -51,11 +59,17 @@ public class ServiceProxy {
     private final WebClient client;
     private final ServiceAuthentication signer;
     private final int maxRequestBytes;
+    private final int maxInFlight;
+    private final Map<URI, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
     public ServiceProxy(GatewayProperties properties, ServiceAuthentication signer, int maxRequestBytes) {
         // Idle connections are retired after 20 s, so that a connection a service (or anything in between) dropped
-        // while idle is not picked for the next request.
+        // while idle is not picked for the next request. A connection for every request admitted (admitted()): the
+        // pool's own limits (16 connections and 32 waiting by default) would refuse requests in its own way.
+        this.maxInFlight = properties.maxRequestsPerService();
         ConnectionProvider pool = ConnectionProvider.builder("smartrouter-services")
+                .maxConnections(maxInFlight)
+                .pendingAcquireMaxCount(-1)
                 .maxIdleTime(Duration.ofSeconds(20))
                 .evictInBackground(Duration.ofSeconds(10))
                 .build();
@@ -72,9 +86,9 @@ public class ServiceProxy {
         if (exchange.getRequest().getHeaders().getContentLength() > maxRequestBytes) {
             return Mono.error(tooLarge());
         }
-        return request(exchange, service, caller)
+        return admitted(exchange, service, () -> request(exchange, service, caller)
                 .body(BodyInserters.fromDataBuffers(limited(exchange.getRequest().getBody())))
-                .exchangeToMono(answer -> relay(answer, exchange.getResponse()))
+                .exchangeToMono(answer -> relay(answer, exchange.getResponse())))
                 .onErrorMap(ServiceProxy::unavailable);
     }
 
@@ -99,7 +113,7 @@ public class ServiceProxy {
      */
     public Mono<ServiceAnswer> exchange(ServerWebExchange exchange, URI service, ProjectContext caller, byte[] body,
             int maxResponseBytes) {
-        return request(exchange, service, caller)
+        return admitted(exchange, service, () -> request(exchange, service, caller)
                 .bodyValue(body)
                 .exchangeToMono(answer -> DataBufferUtils.join(answer.bodyToFlux(DataBuffer.class), maxResponseBytes)
                         .map(buffer -> {
@@ -110,17 +124,42 @@ public class ServiceProxy {
                         })
                         .defaultIfEmpty(new byte[0])
                         .map(bytes -> new ServiceAnswer(answer.statusCode().value(), answer.headers().asHttpHeaders(),
-                                bytes)))
+                                bytes))))
                 .onErrorMap(DataBufferLimitException.class, tooLong -> new ApiException(
                         GatewayErrorCode.RESPONSE_TOO_LARGE, "The service's answer is too large to keep for replays"));
     }
 
     /**
      * Whether a failure of {@link #exchange} certainly happened before the request reached the service (no
-     * connection), as opposed to a timeout or a dropped connection, after which the service may have acted.
+     * connection, or the service busy), as opposed to a timeout or a dropped connection, after which the service may
+     * have acted.
      */
     public static boolean neverSent(Throwable failure) {
-        return hasCause(failure, ConnectException.class);
+        return failure instanceof ServiceBusy || hasCause(failure, ConnectException.class);
+    }
+
+    /**
+     * Runs {@code call} as one of the service's requests in flight, or, when the service has {@code maxInFlight}
+     * already, fails at once with {@link ServiceBusy} and {@code Retry-After: 1}: the request is not sent.
+     */
+    private <T> Mono<T> admitted(ServerWebExchange exchange, URI service, Supplier<Mono<T>> call) {
+        return Mono.defer(() -> {
+            AtomicInteger requests = inFlight.computeIfAbsent(service, any -> new AtomicInteger());
+            if (requests.incrementAndGet() > maxInFlight) {
+                requests.decrementAndGet();
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+                return Mono.error(new ServiceBusy());
+            }
+            return call.get().doFinally(signal -> requests.decrementAndGet());
+        });
+    }
+
+    /** A request refused before it was sent: its service has as many requests in flight as it may. */
+    private static final class ServiceBusy extends RuntimeException {
+
+        ServiceBusy() {
+            super("The service has as many requests in flight as it may", null, false, false);
+        }
     }
 
     /** Writes an answer read by {@link #exchange}. */
@@ -180,6 +219,10 @@ public class ServiceProxy {
     public static Throwable unavailable(Throwable failure) {
         if (failure instanceof ApiException) {
             return failure;
+        }
+        if (failure instanceof ServiceBusy) {
+            return new ApiException(PlatformErrorCode.SERVICE_UNAVAILABLE, "The service is busy and the request was not "
+                    + "sent to it; retry after the Retry-After delay");
         }
         if (hasCause(failure, TimeoutException.class)
                 || hasCause(failure, ReadTimeoutException.class)) {

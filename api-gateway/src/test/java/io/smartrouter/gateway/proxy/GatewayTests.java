@@ -8,6 +8,10 @@ import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.security.ServiceAuthentication;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +46,7 @@ class GatewayTests {
         registry.add("smartrouter.gateway.services.payment", () -> stub);
         registry.add("smartrouter.gateway.services.webhook", () -> "http://127.0.0.1:" + StubService.closedPort());
         registry.add("smartrouter.gateway.response-timeout", () -> "1s");
+        registry.add("smartrouter.gateway.max-requests-per-service", () -> "2");
         registry.add("smartrouter.max-request-bytes", () -> "1024");
         registry.add("smartrouter.gateway.projects[test-proj_other].name", () -> "Other");
         registry.add("smartrouter.gateway.projects[test-proj_other].secret-key-hash",
@@ -166,6 +171,38 @@ class GatewayTests {
                 .exchange()
                 .expectStatus().isEqualTo(504)
                 .expectBody().jsonPath("$.error_type").isEqualTo("server.service-timeout");
+    }
+
+    /**
+     * A service with its limit of requests in flight (two here) gets no more: the next is answered 503 with Retry-After
+     * at once and never sent, and its idempotency key is free for the retry, which runs once the service has room.
+     */
+    @Test
+    void aBusyServiceGetsNoMoreRequestsThanItsLimit() throws InterruptedException {
+        long before = STUB.count("POST", "/invoices/held");
+        List<CompletableFuture<Void>> holding = IntStream.range(0, 2).mapToObj(i -> CompletableFuture.runAsync(() ->
+                held(null).expectStatus().isOk())).toList();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (STUB.count("POST", "/invoices/held") < before + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+
+        held("busy-1").expectStatus().isEqualTo(503).expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody().jsonPath("$.error_type").isEqualTo("server.service-unavailable");
+        holding.forEach(CompletableFuture::join);
+        assertThat(STUB.count("POST", "/invoices/held")).isEqualTo(before + 2);
+        held("busy-1").expectStatus().isOk();
+        assertThat(STUB.count("POST", "/invoices/held")).isEqualTo(before + 3);
+    }
+
+    private WebTestClient.ResponseSpec held(String idempotencyKey) {
+        return client.post().uri("/invoices/held").header(HttpHeaders.AUTHORIZATION, basic("test-proj_demo", DEMO_SECRET))
+                .headers(headers -> {
+                    if (idempotencyKey != null) {
+                        headers.set("Idempotency-Key", idempotencyKey);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
     }
 
     @Test
