@@ -16,7 +16,6 @@ import io.smartrouter.platform.testing.TopicReader;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.serde.EventPayloads;
 import io.smartrouter.schemas.vault.CardDetokenizedEvent;
-import io.smartrouter.vault.support.VaultClients;
 import io.smartrouter.vault.support.VaultServiceIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ class DetokenizationIntegrationTests extends VaultServiceIntegrationTest {
     @BeforeEach
     void clients() {
         merchant = GatewayRequests.withSecretKey(unsigned, auth, DEMO);
-        paymentService = VaultClients.internal(unsigned, internalCalls, DEMO);
+        paymentService = GatewayRequests.internal(unsigned, internalCalls, DEMO);
     }
 
     WebTestClient.ResponseSpec detokenize(WebTestClient client, String path) {
@@ -158,7 +157,7 @@ class DetokenizationIntegrationTests extends VaultServiceIntegrationTest {
                 .expectBody().jsonPath("$.error_type").isEqualTo("request.authentication.invalid");
         detokenize(unsigned, "/internal/cards/" + card + "/detokenize").expectStatus().isUnauthorized();
         // An internal call for another project.
-        detokenize(VaultClients.internal(unsigned, internalCalls, OTHER), "/internal/cards/" + card + "/detokenize")
+        detokenize(GatewayRequests.internal(unsigned, internalCalls, OTHER), "/internal/cards/" + card + "/detokenize")
                 .expectStatus().isNotFound();
         // An internal-call signature cannot be replayed on a public path either.
         paymentService.get().uri("/cards/{id}", card).exchange().expectStatus().isUnauthorized();

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
-import io.smartrouter.vault.support.VaultClients;
 import io.smartrouter.vault.support.VaultServiceIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +35,8 @@ class KeyRotationIntegrationTests extends VaultServiceIntegrationTest {
     @Test
     void rotationRewrapsEveryDataKeyAndCardsStillDecrypt() {
         var merchant = GatewayRequests.withSecretKey(unsigned, auth, DEMO);
-        var operator = VaultClients.internal(unsigned, internalCalls, InternalCalls.OPERATOR);
-        var paymentService = VaultClients.internal(unsigned, internalCalls, DEMO);
+        var operator = GatewayRequests.internal(unsigned, internalCalls, InternalCalls.OPERATOR);
+        var paymentService = GatewayRequests.internal(unsigned, internalCalls, DEMO);
         List<String> cards = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             cards.add(tokenize(merchant, "4242424242424242", null));

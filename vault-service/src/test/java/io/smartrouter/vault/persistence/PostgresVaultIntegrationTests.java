@@ -12,7 +12,6 @@ import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
 import io.smartrouter.platform.testing.RealPostgres;
 import io.smartrouter.vault.support.DatabaseScan;
-import io.smartrouter.vault.support.VaultClients;
 import io.smartrouter.vault.support.VaultServiceIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,7 @@ class PostgresVaultIntegrationTests extends VaultServiceIntegrationTest {
         String customer = createCustomer(merchant, "{\"email\":\"pg@example.com\"}");
         String token = saveToken(merchant, customer, tokenize(merchant, "5555555555554444", "123"));
 
-        var card = body(VaultClients.internal(unsigned, internalCalls, DEMO).post()
+        var card = body(GatewayRequests.internal(unsigned, internalCalls, DEMO).post()
                 .uri("/internal/tokens/{id}/detokenize", token).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"reference\":\"tr_pg\",\"requested_by\":\"payment-service\"}").exchange()
                 .expectStatus().isOk(), "card");

@@ -18,7 +18,6 @@ import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.serde.EventPayloads;
 import io.smartrouter.schemas.vault.CardDetokenizedEvent;
 import io.smartrouter.vault.support.DatabaseScan;
-import io.smartrouter.vault.support.VaultClients;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,7 +92,7 @@ class CardDataLeakIntegrationTests {
     void noPanOrCvcAnywhereAfterAFullFlow(CapturedOutput output) throws IOException {
         var checkout = GatewayRequests.asProject(unsigned, auth, DEMO, KeyType.PUBLIC);
         var merchant = GatewayRequests.withSecretKey(unsigned, auth, DEMO);
-        var paymentService = VaultClients.internal(unsigned, internalCalls, DEMO);
+        var paymentService = GatewayRequests.internal(unsigned, internalCalls, DEMO);
 
         String saved = tokenize(checkout, "3782 822463 10005", CVC);
         String customer = createCustomer(merchant, "{\"email\":\"scan@example.com\"}");

@@ -1,14 +1,10 @@
 package io.smartrouter.vault.support;
 
-import io.smartrouter.platform.id.ProjectId;
-import io.smartrouter.platform.security.InternalCalls;
-import io.smartrouter.platform.web.RequestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.ClientRequest;
 
 /** Test helpers for the vault's API: tokenizing a card, creating a customer, signing internal calls. */
 public final class VaultClients {
@@ -40,17 +36,6 @@ public final class VaultClients {
         return (String) body(client.post().uri("/customers/{id}/tokens", customerId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"source\":\"" + cardId + "\"}").exchange().expectStatus().isOk(), "token").get("id");
-    }
-
-    /** A client whose requests are signed as internal calls for {@code project}, as the payment service signs them. */
-    public static WebTestClient internal(WebTestClient client, InternalCalls calls, ProjectId project) {
-        return client.mutate().filter((request, next) -> {
-            String requestId = RequestIds.accept(request.headers().getFirst(RequestIds.HEADER));
-            return next.exchange(ClientRequest.from(request).headers(headers -> {
-                headers.set(RequestIds.HEADER, requestId);
-                calls.sign(headers, project, request.method().name(), request.url().getRawPath(), requestId);
-            }).build());
-        }).build();
     }
 
     /**
