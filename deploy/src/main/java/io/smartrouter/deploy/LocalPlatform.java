@@ -79,6 +79,9 @@ public final class LocalPlatform implements AutoCloseable {
             if (service.module().equals(PlatformConfig.PAYMENT)) {
                 config.services().stream().filter(other -> other.module().equals(PlatformConfig.VAULT)).forEach(vault ->
                         arguments.add("--smartrouter.payment.vault-url=http://127.0.0.1:" + vault.port()));
+                config.services().stream().filter(other -> other.module().equals(PlatformConfig.INVOICE))
+                        .forEach(invoice -> arguments.add("--smartrouter.payment.invoice-url=http://127.0.0.1:"
+                                + invoice.port()));
                 config.services().stream().filter(other -> other.module().equals(PlatformConfig.GATEWAY))
                         .forEach(gateway -> arguments.add("--smartrouter.payment.public-url=http://localhost:"
                                 + gateway.port()));

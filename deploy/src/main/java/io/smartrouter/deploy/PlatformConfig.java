@@ -18,6 +18,7 @@ public record PlatformConfig(Path repoRoot, Path dataDir, int kafkaPort, int con
         List<String> extraGatewayArgs) {
 
     public static final String GATEWAY = "api-gateway";
+    public static final String INVOICE = "invoice-service";
     public static final String VAULT = "vault-service";
     public static final String PAYMENT = "payment-service";
     public static final String SIMULATOR = "psp-simulator";
@@ -33,7 +34,7 @@ public record PlatformConfig(Path repoRoot, Path dataDir, int kafkaPort, int con
                 repoRoot.resolve(env.getOrDefault("SMARTROUTER_DATA_DIR", "data")).toAbsolutePath().normalize(),
                 port(env, "SMARTROUTER_KAFKA_PORT", 9092),
                 port(env, "SMARTROUTER_KAFKA_CONTROLLER_PORT", 9093),
-                List.of(new Service("invoice-service", "invoice", port(env, "SMARTROUTER_INVOICE_PORT", 8081)),
+                List.of(new Service(INVOICE, "invoice", port(env, "SMARTROUTER_INVOICE_PORT", 8081)),
                         new Service(VAULT, "vault", port(env, "SMARTROUTER_VAULT_PORT", 8082)),
                         new Service(SIMULATOR, null, port(env, "SMARTROUTER_PSP_SIMULATOR_PORT", 8090)),
                         new Service(PAYMENT, "payment", port(env, "SMARTROUTER_PAYMENT_PORT", 8083)),

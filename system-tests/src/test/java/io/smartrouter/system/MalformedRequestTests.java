@@ -179,6 +179,9 @@ class MalformedRequestTests {
                         "request.validation.missing-field"),
                 new Case("authorize without source", "POST", "/invoices/{invoice}/authorize", "secret", JSON, "{}", 400,
                         "request.validation.missing-field"),
+                // The payment service asks the invoice service before it says so (ADR 0025).
+                new Case("authorizing an unknown invoice", "POST", "/invoices/iv_aaaaaaaaaaaaaaaaaaaaaaaaaa/authorize",
+                        "public", JSON, "{\"source\":\"{card}\"}", 404, "resource.invoice.not-found"),
                 new Case("an unknown fulfillment status", "PUT", "/invoices/{invoice}/fulfillment", "secret", JSON,
                         "{\"status\":\"teleported\"}", 400, "request.validation.invalid-field"),
                 new Case("a customer id that is a number", "POST", "/invoices/{invoice}/customers", "secret", JSON,

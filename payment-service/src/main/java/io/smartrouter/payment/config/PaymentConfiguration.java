@@ -7,6 +7,7 @@ import io.smartrouter.payment.gateway.GatewayConnectors;
 import io.smartrouter.payment.gateway.command.GatewayConfiguration;
 import io.smartrouter.payment.gateway.query.GatewayConfigurations;
 import io.smartrouter.payment.gateway.settings.SettingsCipher;
+import io.smartrouter.payment.invoice.InvoiceOwner;
 import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.payment.routing.RoutingPlanner;
 import io.smartrouter.payment.routing.adaptive.AdaptiveRouting;
@@ -29,6 +30,7 @@ import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -101,6 +103,11 @@ class PaymentConfiguration {
             GatewayConnectors connectors, GatewayHealth health, GatewayMetrics metrics, AdaptiveRouting adaptive) {
         return new PaymentProcess.Routing(rules, configurations, new RoutingPlanner(adaptive), connectors, health,
                 metrics);
+    }
+
+    @Bean
+    InvoiceOwner invoiceOwner(PaymentProperties properties, InternalCalls internalCalls) {
+        return new InvoiceOwner(properties.invoiceUrl(), internalCalls, Duration.ofSeconds(2));
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package io.smartrouter.payment.invoice;
 
 import io.smartrouter.platform.error.ApiException;
+import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.platform.events.CatchUp;
 import io.smartrouter.platform.events.ConsumerProgress;
+import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
@@ -17,10 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The invoices the payment service can charge, kept from the invoices topic ({@code InvoiceListener}); never read
- * from the invoice service. An invoice created a moment ago may not have arrived yet, so a lookup waits briefly for
- * the projection to catch up, and answers that it does not exist only once the consumer has read everything already
- * on Kafka for it (after a restart, catching up can take longer than the wait).
+ * The invoices the payment service can charge, kept from the invoices topic ({@code InvoiceListener}), not read from
+ * the invoice service. An invoice created a moment ago may not have arrived yet, so a lookup waits briefly for the
+ * projection to catch up, then reads the topic to its end for it (after a restart, catching up can take longer than
+ * the wait), and only then asks the invoice service whether it exists: its creation may be committed there and not
+ * published yet (ADR 0025). Not found is a 404 only when the invoice service says so.
  */
 @Component
 public class KnownInvoices {
@@ -34,13 +37,16 @@ public class KnownInvoices {
     private final KnownInvoiceRepository invoices;
     private final TransactionTemplate transactions;
     private final ConsumerProgress progress;
+    private final InvoiceOwner owner;
     private final Duration catchUp;
 
     KnownInvoices(KnownInvoiceRepository invoices, PlatformTransactionManager transactionManager,
-            ConsumerProgress progress, @Value("${smartrouter.payment.invoice-catch-up:3s}") Duration catchUp) {
+            ConsumerProgress progress, InvoiceOwner owner,
+            @Value("${smartrouter.payment.invoice-catch-up:3s}") Duration catchUp) {
         this.invoices = invoices;
         this.transactions = new TransactionTemplate(transactionManager);
         this.progress = progress;
+        this.owner = owner;
         this.catchUp = catchUp;
     }
 
@@ -60,15 +66,20 @@ public class KnownInvoices {
     }
 
     /**
-     * The project's invoice, waiting up to the catch-up time for one not heard of yet. Then none is a 404 only once the
-     * invoices topic holds nothing unread for it, else a retriable 503 (the invoice may exist). Another project's
-     * invoice is a 404 at once. Blocking.
+     * The project's invoice, waiting up to the catch-up time for one not heard of yet. Then none is a retriable 503
+     * while the invoices topic holds something unread for it, or while the invoice service says it exists (created, not
+     * yet published) or cannot tell; a 404 only once it says there is no such invoice. Another project's invoice is a
+     * 404 at once. Blocking.
      */
     public KnownInvoice get(ProjectId project, String invoiceId) throws InterruptedException {
         Optional<KnownInvoice> known = CatchUp.await(catchUp, () -> invoices.findById(invoiceId));
         if (known.isEmpty()) {
             progress.requireCaughtUp(CONSUMER, Topics.INVOICES, invoiceId, "invoice");
             known = invoices.findById(invoiceId);
+        }
+        if (known.isEmpty() && InvoiceId.isWellFormed(invoiceId) && owner.exists(project, invoiceId)) {
+            throw new ApiException(PlatformErrorCode.SERVICE_UNAVAILABLE, "This invoice was created a moment ago and "
+                    + "has not reached the payment service yet; retry shortly");
         }
         return known.filter(invoice -> invoice.projectId().equals(project.value()))
                 .orElseThrow(() -> ApiException.notFound("invoice", invoiceId));

@@ -42,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PaymentServiceIntegrationTest {
 
     protected static final FakeVault VAULT = new FakeVault();
+    protected static final FakeInvoiceService INVOICE_SERVICE = new FakeInvoiceService();
 
     /** The {@code scripted} test gateway next to the sandbox (shared by the one context). */
     @TestConfiguration(proxyBeanMethods = false)
@@ -60,6 +61,7 @@ public abstract class PaymentServiceIntegrationTest {
     @DynamicPropertySource
     static void vault(DynamicPropertyRegistry properties) {
         properties.add("smartrouter.payment.vault-url", VAULT::url);
+        properties.add("smartrouter.payment.invoice-url", INVOICE_SERVICE::url);
     }
 
     /** Plays the invoice service: publishes an invoice of {@code amount} minor units, answers its id. */

@@ -5,6 +5,8 @@ import static io.smartrouter.platform.testing.GatewayRequests.OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.invoice.support.InvoiceServiceIntegrationTest;
+import io.smartrouter.platform.id.InvoiceId;
+import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
@@ -26,6 +28,8 @@ class InvoiceApiTests extends InvoiceServiceIntegrationTest {
     WebTestClient unsigned;
     @Autowired
     ServiceAuthentication auth;
+    @Autowired
+    InternalCalls internalCalls;
     @Autowired
     CommandBus commandBus;
 
@@ -58,6 +62,25 @@ class InvoiceApiTests extends InvoiceServiceIntegrationTest {
         demo.get().uri("/invoices/{id}", invoice.get("id")).exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).isEqualTo(created);
+    }
+
+    /**
+     * The payment service asks whether an invoice it has not heard of exists (ADR 0025): 204 for the project's own,
+     * 404 for another project's or an unknown one, and only as an internal call (a gateway-signed request is refused).
+     */
+    @Test
+    void answersInternalCallsWhetherAnInvoiceExists() {
+        String id = createInvoice(demo, "{\"name\":\"Mine\",\"amount\":\"5.00\",\"currency\":\"EUR\"}");
+
+        GatewayRequests.internal(unsigned, internalCalls, DEMO).get().uri("/internal/invoices/{id}", id).exchange()
+                .expectStatus().isNoContent();
+        GatewayRequests.internal(unsigned, internalCalls, OTHER).get().uri("/internal/invoices/{id}", id).exchange()
+                .expectStatus().isNotFound();
+        GatewayRequests.internal(unsigned, internalCalls, DEMO).get().uri("/internal/invoices/{id}",
+                InvoiceId.newId().value()).exchange().expectStatus().isNotFound();
+        GatewayRequests.internal(unsigned, internalCalls, DEMO).get().uri("/internal/invoices/not-an-id").exchange()
+                .expectStatus().isNotFound();
+        demo.get().uri("/internal/invoices/{id}", id).exchange().expectStatus().isUnauthorized();
     }
 
     @Test

@@ -479,6 +479,31 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
     }
 
     /**
+     * An invoice whose creation the invoice service committed but has not published (it died before its publisher ran)
+     * is not on the topic, however far the projection reads: the invoice service is asked, and while it has the invoice
+     * (or cannot tell) the answer is a retriable 503; for another project, and once it says there is none, a 404.
+     */
+    @Test
+    void anInvoiceTheInvoiceServiceHasNotPublishedIsARetriableAnswer() {
+        String unpublished = InvoiceId.newId().value();
+        INVOICE_SERVICE.add(DEMO, unpublished);
+        String source = card("4242424242424242");
+        authorize(browser, unpublished, source).expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody().jsonPath("$.error_type").isEqualTo("server.service-unavailable");
+        authorize(GatewayRequests.asProject(unsigned, auth, OTHER, KeyType.PUBLIC), unpublished, source)
+                .expectStatus().isNotFound();
+
+        INVOICE_SERVICE.down(true);
+        try {
+            authorize(browser, InvoiceId.newId().value(), source).expectStatus().isEqualTo(503);
+        } finally {
+            INVOICE_SERVICE.down(false);
+        }
+        authorize(browser, InvoiceId.newId().value(), source).expectStatus().isNotFound();
+    }
+
+    /**
      * The invoice's transaction id is assigned in the same commit as the request that uses it: concurrent authorizations
      * of one invoice agree on one transaction, and exactly one of them authorizes it.
      */
