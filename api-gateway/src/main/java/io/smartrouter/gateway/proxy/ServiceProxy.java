@@ -86,7 +86,7 @@ public class ServiceProxy {
         if (exchange.getRequest().getHeaders().getContentLength() > maxRequestBytes) {
             return Mono.error(tooLarge());
         }
-        return admitted(exchange, service, () -> request(exchange, service, caller)
+        return admitted(service, () -> request(exchange, service, caller)
                 .body(BodyInserters.fromDataBuffers(limited(exchange.getRequest().getBody())))
                 .exchangeToMono(answer -> relay(answer, exchange.getResponse())))
                 .onErrorMap(ServiceProxy::unavailable);
@@ -113,7 +113,7 @@ public class ServiceProxy {
      */
     public Mono<ServiceAnswer> exchange(ServerWebExchange exchange, URI service, ProjectContext caller, byte[] body,
             int maxResponseBytes) {
-        return admitted(exchange, service, () -> request(exchange, service, caller)
+        return admitted(service, () -> request(exchange, service, caller)
                 .bodyValue(body)
                 .exchangeToMono(answer -> DataBufferUtils.join(answer.bodyToFlux(DataBuffer.class), maxResponseBytes)
                         .map(buffer -> {
@@ -140,14 +140,14 @@ public class ServiceProxy {
 
     /**
      * Runs {@code call} as one of the service's requests in flight, or, when the service has {@code maxInFlight}
-     * already, fails at once with {@link ServiceBusy} and {@code Retry-After: 1}: the request is not sent.
+     * already, fails at once with {@link ServiceBusy} (a 503, which the error envelope gives {@code Retry-After: 1}):
+     * the request is not sent.
      */
-    private <T> Mono<T> admitted(ServerWebExchange exchange, URI service, Supplier<Mono<T>> call) {
+    private <T> Mono<T> admitted(URI service, Supplier<Mono<T>> call) {
         return Mono.defer(() -> {
             AtomicInteger requests = inFlight.computeIfAbsent(service, any -> new AtomicInteger());
             if (requests.incrementAndGet() > maxInFlight) {
                 requests.decrementAndGet();
-                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
                 return Mono.error(new ServiceBusy());
             }
             return call.get().doFinally(signal -> requests.decrementAndGet());
