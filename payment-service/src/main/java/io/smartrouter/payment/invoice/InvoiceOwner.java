@@ -1,17 +1,15 @@
 package io.smartrouter.payment.invoice;
 
-import io.netty.channel.ChannelOption;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.web.RequestIds;
+import io.smartrouter.platform.web.WebClients;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * The invoice service, asked whether an invoice exists when this service has not heard of it even with the invoices
@@ -26,10 +24,7 @@ public class InvoiceOwner {
     private final Duration timeout;
 
     public InvoiceOwner(String invoiceUrl, InternalCalls internalCalls, Duration timeout) {
-        HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
-                .responseTimeout(timeout);
-        this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).baseUrl(invoiceUrl).build();
+        this.web = WebClients.withTimeouts(invoiceUrl, timeout, timeout);
         this.internalCalls = internalCalls;
         this.timeout = timeout;
     }

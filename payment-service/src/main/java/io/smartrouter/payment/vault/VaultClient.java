@@ -8,15 +8,13 @@ import io.smartrouter.platform.error.ErrorCode;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.web.RequestIds;
+import io.smartrouter.platform.web.WebClients;
 import io.smartrouter.schemas.payment.PaymentCard;
 import java.time.Duration;
 import java.util.Map;
-import io.netty.channel.ChannelOption;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,10 +32,7 @@ public class VaultClient {
     private final Duration timeout;
 
     public VaultClient(String vaultUrl, InternalCalls internalCalls, Duration timeout) {
-        HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
-                .responseTimeout(timeout);
-        this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).baseUrl(vaultUrl).build();
+        this.web = WebClients.withTimeouts(vaultUrl, CONNECT_TIMEOUT, timeout);
         this.internalCalls = internalCalls;
         this.timeout = timeout;
     }

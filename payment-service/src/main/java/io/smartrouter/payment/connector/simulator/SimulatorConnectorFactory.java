@@ -1,16 +1,14 @@
 package io.smartrouter.payment.connector.simulator;
 
-import io.netty.channel.ChannelOption;
 import io.smartrouter.payment.connector.ConnectorFactory;
 import io.smartrouter.payment.connector.PaymentConnector;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.error.PlatformErrorCode;
+import io.smartrouter.platform.web.WebClients;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * Connectors to the PSP simulator. Settings: {@code psp} (required, the simulator's PSP name,
@@ -30,10 +28,7 @@ public class SimulatorConnectorFactory implements ConnectorFactory {
     private final Duration timeout;
 
     public SimulatorConnectorFactory(String baseUrl, Duration connectTimeout, Duration responseTimeout) {
-        HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
-                .responseTimeout(responseTimeout);
-        this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).baseUrl(baseUrl).build();
+        this.web = WebClients.withTimeouts(baseUrl, connectTimeout, responseTimeout);
         this.timeout = connectTimeout.plus(responseTimeout).plus(GUARD);
     }
 
