@@ -76,6 +76,10 @@ public final class LocalPlatform implements AutoCloseable {
                         "--smartrouter.gateway.services." + other.routeName() + "=http://127.0.0.1:" + other.port()));
                 arguments.addAll(config.extraGatewayArgs());
             }
+            if (service.module().equals(PlatformConfig.INVOICE)) {
+                config.services().stream().filter(other -> other.module().equals(PlatformConfig.VAULT)).forEach(vault ->
+                        arguments.add("--smartrouter.invoice.vault-url=http://127.0.0.1:" + vault.port()));
+            }
             if (service.module().equals(PlatformConfig.PAYMENT)) {
                 config.services().stream().filter(other -> other.module().equals(PlatformConfig.VAULT)).forEach(vault ->
                         arguments.add("--smartrouter.payment.vault-url=http://127.0.0.1:" + vault.port()));

@@ -186,6 +186,9 @@ class MalformedRequestTests {
                         "{\"status\":\"teleported\"}", 400, "request.validation.invalid-field"),
                 new Case("a customer id that is a number", "POST", "/invoices/{invoice}/customers", "secret", JSON,
                         "{\"customer_id\":7}", 400, "request.validation.invalid-type"),
+                // The invoice service asks the vault before it says so (ADR 0025).
+                new Case("assigning an unknown customer", "POST", "/invoices/{invoice}/customers", "secret", JSON,
+                        "{\"customer_id\":\"cust_aaaaaaaaaaaaaaaaaaaaaaaaaa\"}", 404, "resource.customer.not-found"),
                 // Customers
                 new Case("an email without @", "POST", "/customers", "secret", JSON, "{\"email\":\"ada.example.com\"}",
                         400, "request.validation.invalid-field"),

@@ -120,6 +120,28 @@ class InvoiceCustomerIntegrationTests extends InvoiceServiceIntegrationTest {
         }
     }
 
+    /**
+     * A customer whose creation the vault committed but has not published (it died before its publisher ran) is not on
+     * the topic however far it is read: the vault is asked, and while it has the customer (or cannot tell) the answer
+     * is a retriable 503; once it says there is none, a 404 (ADR 0025).
+     */
+    @Test
+    void aCustomerTheVaultHasNotPublishedIsARetriableAnswer() {
+        String unpublished = CustomerId.newId().value();
+        VAULT_CUSTOMERS.add(DEMO, unpublished);
+        create(unpublished).expectStatus().isEqualTo(503).expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody().jsonPath("$.error_type").isEqualTo("server.service-unavailable");
+
+        VAULT_CUSTOMERS.down(true);
+        try {
+            create(CustomerId.newId().value()).expectStatus().isEqualTo(503);
+        } finally {
+            VAULT_CUSTOMERS.down(false);
+        }
+        create(CustomerId.newId().value()).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error_type").isEqualTo("resource.customer.not-found");
+    }
+
     @Test
     void assignsAndReassignsCustomersWithAnEventForDownstreamTeams() {
         String first = publishCustomer(DEMO.value());

@@ -7,7 +7,6 @@ import io.smartrouter.payment.gateway.GatewayConnectors;
 import io.smartrouter.payment.gateway.command.GatewayConfiguration;
 import io.smartrouter.payment.gateway.query.GatewayConfigurations;
 import io.smartrouter.payment.gateway.settings.SettingsCipher;
-import io.smartrouter.payment.invoice.InvoiceOwner;
 import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.payment.routing.RoutingPlanner;
 import io.smartrouter.payment.routing.adaptive.AdaptiveRouting;
@@ -25,6 +24,7 @@ import io.smartrouter.payment.transaction.query.PaymentDeadlines;
 import io.smartrouter.payment.transaction.query.PendingOperations;
 import io.smartrouter.payment.vault.VaultClient;
 import io.smartrouter.platform.events.EventTopics;
+import io.smartrouter.platform.events.OwnerLookup;
 import io.smartrouter.platform.events.ProcessedEvents;
 import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.schemas.Topics;
@@ -105,9 +105,10 @@ class PaymentConfiguration {
                 metrics);
     }
 
+    /** The invoice service, asked whether an invoice not heard of exists (ADR 0025). */
     @Bean
-    InvoiceOwner invoiceOwner(PaymentProperties properties, InternalCalls internalCalls) {
-        return new InvoiceOwner(properties.invoiceUrl(), internalCalls, Duration.ofSeconds(2));
+    OwnerLookup invoiceOwner(PaymentProperties properties, InternalCalls internalCalls) {
+        return new OwnerLookup(properties.invoiceUrl(), "invoices", internalCalls, Duration.ofSeconds(2));
     }
 
     @Bean

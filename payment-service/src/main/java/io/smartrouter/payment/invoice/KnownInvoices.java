@@ -4,6 +4,7 @@ import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.platform.events.CatchUp;
 import io.smartrouter.platform.events.ConsumerProgress;
+import io.smartrouter.platform.events.OwnerLookup;
 import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.Topics;
@@ -37,11 +38,11 @@ public class KnownInvoices {
     private final KnownInvoiceRepository invoices;
     private final TransactionTemplate transactions;
     private final ConsumerProgress progress;
-    private final InvoiceOwner owner;
+    private final OwnerLookup owner;
     private final Duration catchUp;
 
     KnownInvoices(KnownInvoiceRepository invoices, PlatformTransactionManager transactionManager,
-            ConsumerProgress progress, InvoiceOwner owner,
+            ConsumerProgress progress, OwnerLookup owner,
             @Value("${smartrouter.payment.invoice-catch-up:3s}") Duration catchUp) {
         this.invoices = invoices;
         this.transactions = new TransactionTemplate(transactionManager);

@@ -4,6 +4,7 @@ import io.smartrouter.payment.invoice.KnownInvoices;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.id.ProjectId;
+import io.smartrouter.platform.testing.FakeOwner;
 import io.smartrouter.platform.testing.FreshConnections;
 import io.smartrouter.platform.testing.TopicWriter;
 import io.smartrouter.schemas.Topics;
@@ -42,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PaymentServiceIntegrationTest {
 
     protected static final FakeVault VAULT = new FakeVault();
-    protected static final FakeInvoiceService INVOICE_SERVICE = new FakeInvoiceService();
+    protected static final FakeOwner INVOICE_SERVICE = new FakeOwner("invoices");
 
     /** The {@code scripted} test gateway next to the sandbox (shared by the one context). */
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,7 +1,10 @@
 package io.smartrouter.invoice.customer.query;
 
+import io.smartrouter.platform.error.ApiException;
+import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.platform.events.CatchUp;
 import io.smartrouter.platform.events.ConsumerProgress;
+import io.smartrouter.platform.events.OwnerLookup;
 import io.smartrouter.platform.id.CustomerId;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.schemas.Topics;
@@ -13,10 +16,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The invoice service's view of the vault's customers, kept from the vault topic (see
- * {@code VaultCustomerListener}), never by asking the vault. A customer created a moment ago may not have arrived yet,
- * so a check waits briefly for the projection to catch up, and answers that it does not exist only once the consumer
- * has read everything already on Kafka for it.
+ * The invoice service's view of the vault's customers, kept from the vault topic (see {@code VaultCustomerListener}),
+ * not by reading them from the vault. A customer created a moment ago may not have arrived yet, so a check waits
+ * briefly for the projection to catch up, then reads the topic to its end for it, and only then asks the vault whether
+ * it exists: its creation may be committed there and not published yet (ADR 0025).
  */
 @Component
 public class KnownCustomers {
@@ -26,12 +29,14 @@ public class KnownCustomers {
 
     private final KnownCustomerRepository customers;
     private final ConsumerProgress progress;
+    private final OwnerLookup vault;
     private final Duration catchUp;
 
-    KnownCustomers(KnownCustomerRepository customers, ConsumerProgress progress,
+    KnownCustomers(KnownCustomerRepository customers, ConsumerProgress progress, OwnerLookup vault,
             @Value("${smartrouter.invoice.customer-catch-up:3s}") Duration catchUp) {
         this.customers = customers;
         this.progress = progress;
+        this.vault = vault;
         this.catchUp = catchUp;
     }
 
@@ -50,8 +55,8 @@ public class KnownCustomers {
 
     /**
      * Whether the customer is a live customer of the project. Only a customer not heard of yet is waited for (up to
-     * the catch-up time, then a retriable 503 while the vault topic still holds unread records for it); a deleted one
-     * or another project's is answered at once. Blocking.
+     * the catch-up time, then a retriable 503 while the vault topic still holds unread records for it, or while the
+     * vault says it exists or cannot tell); a deleted one or another project's is answered at once. Blocking.
      */
     public boolean isLive(ProjectId project, CustomerId customerId) throws InterruptedException {
         Optional<KnownCustomer> known = CatchUp.await(catchUp, () -> customers.findById(customerId.value()));
@@ -59,7 +64,10 @@ public class KnownCustomers {
             progress.requireCaughtUp(CONSUMER, Topics.VAULT, customerId.value(), "customer");
             known = customers.findById(customerId.value());
         }
+        if (known.isEmpty() && vault.exists(project, customerId.value())) {
+            throw new ApiException(PlatformErrorCode.SERVICE_UNAVAILABLE, "This customer was created a moment ago and "
+                    + "has not reached the invoice service yet; retry shortly");
+        }
         return known.map(customer -> customer.isLiveIn(project.value())).orElse(false);
     }
-
 }

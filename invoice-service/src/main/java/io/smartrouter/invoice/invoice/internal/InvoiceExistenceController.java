@@ -1,10 +1,9 @@
 package io.smartrouter.invoice.invoice.internal;
 
 import io.smartrouter.invoice.invoice.api.InvoiceOfProjectQuery;
-import io.smartrouter.platform.error.ApiException;
+import io.smartrouter.platform.events.OwnerLookup;
 import io.smartrouter.platform.id.InvoiceId;
 import io.smartrouter.platform.security.ProjectContext;
-import io.smartrouter.platform.web.Blocking;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,13 +32,7 @@ class InvoiceExistenceController {
     /** 204 when the caller's project has the invoice, else 404. */
     @GetMapping("/{invoiceId}")
     Mono<ResponseEntity<Void>> exists(@PathVariable String invoiceId, ProjectContext caller) {
-        caller.requireInternalCaller();
-        if (!InvoiceId.isWellFormed(invoiceId)) {
-            return Mono.error(ApiException.notFound("invoice", "(malformed)"));
-        }
-        return Blocking.future(() -> queries.query(new InvoiceOfProjectQuery(caller.projectId(), invoiceId),
-                        Boolean.class))
-                .flatMap(exists -> exists ? Mono.just(ResponseEntity.noContent().<Void>build())
-                        : Mono.error(ApiException.notFound("invoice", invoiceId)));
+        return OwnerLookup.answer(caller, "invoice", invoiceId, InvoiceId.isWellFormed(invoiceId),
+                () -> queries.query(new InvoiceOfProjectQuery(caller.projectId(), invoiceId), Boolean.class));
     }
 }

@@ -9,6 +9,7 @@ import static io.smartrouter.vault.support.VaultClients.tokenize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.platform.id.ProjectId;
+import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
@@ -28,6 +29,8 @@ class CustomerApiTests extends VaultServiceIntegrationTest {
     WebTestClient unsigned;
     @Autowired
     ServiceAuthentication auth;
+    @Autowired
+    InternalCalls internalCalls;
 
     WebTestClient demo;
     WebTestClient other;
@@ -56,6 +59,24 @@ class CustomerApiTests extends VaultServiceIntegrationTest {
                 .expectBody().jsonPath("$.error_type").isEqualTo("resource.customer.not-found");
         demo.put().uri("/customers/{id}", id).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isNotFound();
+    }
+
+    /**
+     * The invoice service asks whether a customer it has not heard of exists (ADR 0025): 204 for the project's live
+     * customer, 404 for another project's, a deleted or an unknown one, and only as an internal call.
+     */
+    @Test
+    void answersInternalCallsWhetherACustomerExists() {
+        String id = createCustomer(demo, "{\"email\":\"ada@example.com\"}");
+        WebTestClient invoiceService = GatewayRequests.internal(unsigned, internalCalls, DEMO);
+
+        invoiceService.get().uri("/internal/customers/{id}", id).exchange().expectStatus().isNoContent();
+        GatewayRequests.internal(unsigned, internalCalls, OTHER).get().uri("/internal/customers/{id}", id).exchange()
+                .expectStatus().isNotFound();
+        invoiceService.get().uri("/internal/customers/not-an-id").exchange().expectStatus().isNotFound();
+        demo.get().uri("/internal/customers/{id}", id).exchange().expectStatus().isUnauthorized();
+        demo.delete().uri("/customers/{id}", id).exchange().expectStatus().isOk();
+        invoiceService.get().uri("/internal/customers/{id}", id).exchange().expectStatus().isNotFound();
     }
 
     @Test
