@@ -1,7 +1,6 @@
 package io.smartrouter.payment.invoice;
 
 import io.smartrouter.platform.error.ApiException;
-import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.platform.events.CatchUp;
 import io.smartrouter.platform.events.ConsumerProgress;
 import io.smartrouter.platform.events.OwnerLookup;
@@ -78,9 +77,8 @@ public class KnownInvoices {
             progress.requireCaughtUp(CONSUMER, Topics.INVOICES, invoiceId, "invoice");
             known = invoices.findById(invoiceId);
         }
-        if (known.isEmpty() && InvoiceId.isWellFormed(invoiceId) && owner.exists(project, invoiceId)) {
-            throw new ApiException(PlatformErrorCode.SERVICE_UNAVAILABLE, "This invoice was created a moment ago and "
-                    + "has not reached the payment service yet; retry shortly");
+        if (known.isEmpty() && InvoiceId.isWellFormed(invoiceId)) {
+            owner.requireUnknownToOwner(project, invoiceId, "invoice");
         }
         return known.filter(invoice -> invoice.projectId().equals(project.value()))
                 .orElseThrow(() -> ApiException.notFound("invoice", invoiceId));

@@ -53,8 +53,19 @@ public class OwnerLookup {
                 : Mono.error(ApiException.notFound(resource, id)));
     }
 
+    /**
+     * Returns when the owner says the project has no object {@code id}, so that "not found" is true; else (the owner has
+     * it, not yet published, or cannot tell) throws a retriable 503 naming the {@code resource}.
+     */
+    public void requireUnknownToOwner(ProjectId project, String id, String resource) {
+        if (exists(project, id)) {
+            throw new ApiException(PlatformErrorCode.SERVICE_UNAVAILABLE, "This " + resource + " was created a moment "
+                    + "ago and has not reached this service yet; retry shortly");
+        }
+    }
+
     /** Whether the project has the object {@code id} at its owner; a 503 when the owner cannot tell. */
-    public boolean exists(ProjectId project, String id) {
+    private boolean exists(ProjectId project, String id) {
         String path = InternalCalls.PATH_PREFIX + collection + "/" + id;
         String requestId = RequestIds.accept(null);
         HttpStatus status = web.get().uri(path)

@@ -1,7 +1,5 @@
 package io.smartrouter.invoice.customer.query;
 
-import io.smartrouter.platform.error.ApiException;
-import io.smartrouter.platform.error.PlatformErrorCode;
 import io.smartrouter.platform.events.CatchUp;
 import io.smartrouter.platform.events.ConsumerProgress;
 import io.smartrouter.platform.events.OwnerLookup;
@@ -64,9 +62,8 @@ public class KnownCustomers {
             progress.requireCaughtUp(CONSUMER, Topics.VAULT, customerId.value(), "customer");
             known = customers.findById(customerId.value());
         }
-        if (known.isEmpty() && vault.exists(project, customerId.value())) {
-            throw new ApiException(PlatformErrorCode.SERVICE_UNAVAILABLE, "This customer was created a moment ago and "
-                    + "has not reached the invoice service yet; retry shortly");
+        if (known.isEmpty()) {
+            vault.requireUnknownToOwner(project, customerId.value(), "customer");
         }
         return known.map(customer -> customer.isLiveIn(project.value())).orElse(false);
     }
