@@ -16,7 +16,8 @@ import java.util.Optional;
  * empty for the public key. Secret keys are compared as SHA-256 hashes in constant time, against every active key of
  * the project (rotation keeps several); a sandbox project only takes {@code key_test_…} keys and a live one only
  * {@code key_live_…}. Every failure answers the same error, so a caller cannot tell an unknown project from a wrong or
- * revoked key. Blocking (the directory is a database): call it off the event loop.
+ * revoked key. {@link #authenticate} blocks (the directory is a database): call it off the event loop;
+ * {@link #fromMemory} does not.
  */
 public class BasicAuthenticator {
 
@@ -29,7 +30,27 @@ public class BasicAuthenticator {
         this.projects = projects;
     }
 
+    /** Authenticates against the directory's database. Blocking. */
     public ProjectContext authenticate(String authorization) {
+        Presented presented = presented(authorization);
+        return projects.credentials(presented.projectId()).flatMap(project -> verify(presented, project))
+                .orElseThrow(BasicAuthenticator::invalid);
+    }
+
+    /**
+     * Authenticates with the credentials the directory remembers, without blocking: empty when it remembers none for
+     * the project or the key does not match them (a key created a moment ago): then {@link #authenticate}.
+     */
+    public Optional<ProjectContext> fromMemory(String authorization) {
+        Presented presented = presented(authorization);
+        return projects.remembered(presented.projectId()).flatMap(project -> verify(presented, project));
+    }
+
+    /** The project and key a well-formed header presents. */
+    private record Presented(ProjectId projectId, String key) {
+    }
+
+    private static Presented presented(String authorization) {
         if (authorization == null || authorization.length() > MAX_HEADER_LENGTH
                 || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             throw invalid();
@@ -39,21 +60,21 @@ public class BasicAuthenticator {
         if (colon < 0 || !ProjectId.isWellFormed(credentials.substring(0, colon))) {
             throw invalid();
         }
-        ProjectId projectId = new ProjectId(credentials.substring(0, colon));
-        ProjectDirectory.Credentials project = projects.credentials(projectId).orElseThrow(BasicAuthenticator::invalid);
-        String key = credentials.substring(colon + 1);
+        return new Presented(new ProjectId(credentials.substring(0, colon)), credentials.substring(colon + 1));
+    }
+
+    private static Optional<ProjectContext> verify(Presented presented, ProjectDirectory.Credentials project) {
+        String key = presented.key();
         if (key.isEmpty()) {
-            return new ProjectContext(projectId, KeyType.PUBLIC);
+            return Optional.of(new ProjectContext(presented.projectId(), KeyType.PUBLIC));
         }
-        byte[] presented = SecretKeys.sha256(key);
+        byte[] hash = SecretKeys.sha256(key);
         boolean matches = false;
         for (byte[] active : project.activeKeyHashes()) {
-            matches |= MessageDigest.isEqual(active, presented);
+            matches |= MessageDigest.isEqual(active, hash);
         }
-        if (!matches || !key.startsWith(SecretKeys.prefix(project.sandbox()))) {
-            throw invalid();
-        }
-        return new ProjectContext(projectId, KeyType.SECRET);
+        return matches && key.startsWith(SecretKeys.prefix(project.sandbox()))
+                ? Optional.of(new ProjectContext(presented.projectId(), KeyType.SECRET)) : Optional.empty();
     }
 
     private static Optional<String> decode(String base64) {

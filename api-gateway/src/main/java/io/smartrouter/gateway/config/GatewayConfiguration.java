@@ -1,6 +1,7 @@
 package io.smartrouter.gateway.config;
 
 import io.smartrouter.gateway.auth.BasicAuthenticator;
+import io.smartrouter.gateway.auth.RememberedCredentials;
 import io.smartrouter.gateway.idempotency.IdempotencyPurge;
 import io.smartrouter.gateway.idempotency.IdempotencyStore;
 import io.smartrouter.gateway.idempotency.IdempotentRequests;
@@ -88,8 +89,16 @@ class GatewayConfiguration {
         return new OperatorAuthenticator(properties.operatorToken());
     }
 
+    /** At most this many projects' credentials are remembered at once (beyond, the oldest are forgotten). */
+    private static final int REMEMBERED_PROJECTS = 10_000;
+
     @Bean
-    GatewayFilter gatewayFilter(GatewayProperties properties, ProjectStore projects, ServiceAuthentication signer,
+    RememberedCredentials rememberedCredentials(ProjectStore projects, GatewayProperties properties) {
+        return new RememberedCredentials(projects, properties.credentialsTtl(), REMEMBERED_PROJECTS, System::nanoTime);
+    }
+
+    @Bean
+    GatewayFilter gatewayFilter(GatewayProperties properties, RememberedCredentials projects, ServiceAuthentication signer,
             PlatformProperties platform, RateLimiter rateLimiter, IdempotencyStore idempotencyKeys,
             OperatorAuthenticator operator) {
         var proxy = new ServiceProxy(properties, signer, platform.maxRequestBytes());

@@ -19,13 +19,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param responseTimeout how long to wait for a service's response headers
  * @param maxRequestsPerService how many requests may be in flight to one service (per gateway instance); beyond, the
  *     gateway answers 503 with {@code Retry-After} at once and does not send the request
+ * @param credentialsTtl how long a project's credentials read from the database are used for later requests (a key
+ *     revoked on another gateway instance keeps working that long here; zero reads them for every request)
  * @param idempotency how idempotency keys are kept
  * @param rateLimit the token buckets per project
  */
 @ConfigurationProperties("smartrouter.gateway")
 public record GatewayProperties(Map<String, URI> services, Map<String, Project> projects, DemoProject demoProject,
         String operatorToken, Duration connectTimeout, Duration responseTimeout, Integer maxRequestsPerService,
-        Idempotency idempotency, RateLimit rateLimit) {
+        Duration credentialsTtl, Idempotency idempotency, RateLimit rateLimit) {
 
     public GatewayProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
@@ -38,6 +40,7 @@ public record GatewayProperties(Map<String, URI> services, Map<String, Project> 
         if (maxRequestsPerService < 1) {
             throw new IllegalArgumentException("max-requests-per-service must be at least 1");
         }
+        credentialsTtl = credentialsTtl == null ? Duration.ofSeconds(5) : credentialsTtl;
         idempotency = idempotency == null ? new Idempotency(null, null, null, null) : idempotency;
         rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
     }

@@ -18,8 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Every public request: route it, authenticate the caller (off the event loop: the keys are in the database), check
- * the key type, take a rate-limit token, then forward it — through the idempotency keys when it carries one.
+ * Every public request: route it, authenticate the caller (in memory with the credentials read a moment ago, else off
+ * the event loop: the keys are in the database), check the key type, take a rate-limit token, then forward it —
+ * through the idempotency keys when it carries one.
  */
 public class GatewayHandler {
 
@@ -51,7 +52,8 @@ public class GatewayHandler {
             return Mono.error(new ApiException(PlatformErrorCode.ROUTE_NOT_FOUND, "No such endpoint"));
         }
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        return Blocking.call(() -> authenticator.authenticate(authorization))
+        return Mono.defer(() -> authenticator.fromMemory(authorization).map(Mono::just)
+                        .orElseGet(() -> Blocking.call(() -> authenticator.authenticate(authorization))))
                 .doOnError(ApiException.class,
                         e -> exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE))
                 .flatMap(caller -> forward(exchange, path, route, caller));

@@ -61,7 +61,7 @@ class BasicAuthenticatorTests {
         }
     }
 
-    private static String basic(String credentials) {
+    static String basic(String credentials) {
         return "Basic " + encoded(credentials);
     }
 

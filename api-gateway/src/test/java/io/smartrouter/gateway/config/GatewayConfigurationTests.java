@@ -56,6 +56,6 @@ class GatewayConfigurationTests {
 
     private static GatewayProperties properties(Map<String, GatewayProperties.Project> projects,
             GatewayProperties.DemoProject demo, String operatorToken) {
-        return new GatewayProperties(null, projects, demo, operatorToken, null, null, null, null, null);
+        return new GatewayProperties(null, projects, demo, operatorToken, null, null, null, null, null, null);
     }
 }

@@ -34,8 +34,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Answers every failure in the API's error envelope. Client mistakes become 4xx with a precise code; anything
- * unexpected becomes a 500 without details (logged with the request id). Messages never echo request content, since
- * request bodies may hold card data.
+ * unexpected becomes a 500 without details (logged at ERROR with the request id and the stack trace; a 5xx the code
+ * chose is one WARN line). Messages never echo request content, since request bodies may hold card data.
  */
 public class ErrorEnvelopeHandler implements WebExceptionHandler {
 
@@ -58,8 +58,16 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
         }
         ApiException error = toApiException(failure);
         if (error.code().status() >= 500) {
-            log.error("Request {} {} {} failed", RequestIds.of(exchange), exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), failure);
+            if (failure == error) {
+                // An answer the code chose (a service busy or restarting, a PSP not answering): one line, no trace, so
+                // an overload does not bury real faults.
+                log.warn("Request {} {} {} answered {} {}{}", RequestIds.of(exchange), exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), error.code().status(), error.code().type(),
+                        error.getCause() == null ? "" : " (" + error.getCause() + ")");
+            } else {
+                log.error("Request {} {} {} failed", RequestIds.of(exchange), exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), failure);
+            }
         }
         return write(exchange, json, error);
     }

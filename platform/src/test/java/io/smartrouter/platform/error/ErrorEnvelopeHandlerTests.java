@@ -2,10 +2,17 @@ package io.smartrouter.platform.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpStatus;
@@ -20,6 +27,33 @@ class ErrorEnvelopeHandlerTests {
 
     private final JsonMapper json = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+
+    private final Logger logger = (Logger) LoggerFactory.getLogger(ErrorEnvelopeHandler.class);
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+
+    @BeforeEach
+    void capture() {
+        lines.start();
+        logger.addAppender(lines);
+    }
+
+    @AfterEach
+    void release() {
+        logger.detachAppender(lines);
+    }
+
+    @Test
+    void logsAChosen5xxAsOneWarningAndAnUnexpectedFailureAsAnErrorWithItsTrace() {
+        handle(new ApiException(PlatformErrorCode.SERVICE_UNAVAILABLE, "Busy"));
+        handle(new IllegalStateException("boom"));
+        handle(new ApiException(PlatformErrorCode.INVALID_AMOUNT, "Bad amount"));
+        assertThat(lines.list).hasSize(2);
+        assertThat(lines.list.get(0).getLevel()).isEqualTo(Level.WARN);
+        assertThat(lines.list.get(0).getFormattedMessage()).endsWith("answered 503 server.service-unavailable");
+        assertThat(lines.list.get(0).getThrowableProxy()).isNull();
+        assertThat(lines.list.get(1).getLevel()).isEqualTo(Level.ERROR);
+        assertThat(lines.list.get(1).getThrowableProxy().getMessage()).isEqualTo("boom");
+    }
 
     @Test
     void answersApiErrorsWithTheirCodeAndMessage() {

@@ -1,5 +1,7 @@
 package io.smartrouter.gateway.project.web;
 
+import io.smartrouter.gateway.auth.RememberedCredentials;
+import io.smartrouter.gateway.project.ApiKey;
 import io.smartrouter.gateway.project.ProjectStore;
 import io.smartrouter.gateway.project.web.ProjectResponse.KeyView;
 import io.smartrouter.gateway.project.web.ProjectResponse.ProjectView;
@@ -35,9 +37,11 @@ class AdminController {
     private static final int MAX_NAME = 200;
 
     private final ProjectStore projects;
+    private final RememberedCredentials credentials;
 
-    AdminController(ProjectStore projects) {
+    AdminController(ProjectStore projects, RememberedCredentials credentials) {
         this.projects = projects;
+        this.credentials = credentials;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -92,8 +96,11 @@ class AdminController {
     /** Revoking the last active key is allowed: secret-key calls then fail until a new key is created. */
     @DeleteMapping("/{projectId}/keys/{keyId}")
     Mono<Map<String, Object>> revoke(@PathVariable String projectId, @PathVariable String keyId) {
-        return Blocking.call(() -> projects.revoke(projectId, keyId)
-                        .orElseThrow(() -> ApiException.notFound("key", keyId)))
+        return Blocking.call(() -> {
+                    ApiKey key = projects.revoke(projectId, keyId).orElseThrow(() -> ApiException.notFound("key", keyId));
+                    credentials.forget(projectId);
+                    return key;
+                })
                 .map(key -> ApiResponses.of("key", KeyView.of(key)));
     }
 

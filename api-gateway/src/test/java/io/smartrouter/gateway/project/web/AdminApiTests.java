@@ -4,8 +4,11 @@ import static io.smartrouter.gateway.support.StubService.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartrouter.gateway.support.StubService;
+import io.smartrouter.platform.testing.H2Statements;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +17,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -31,6 +35,8 @@ class AdminApiTests {
 
     @Autowired
     WebTestClient client;
+    @Autowired
+    DataSource gatewayDatabase;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -183,6 +189,23 @@ class AdminApiTests {
         assertThat(back.at("/projects/1/id").asString()).isEqualTo(ids.get(1));
         assertThat(admin(HttpMethod.GET, "/admin/projects?limit=100", null, 200).toString())
                 .contains("test-proj_demo").doesNotContain("secret");
+    }
+
+    @Test
+    void aKeyCheckedAMomentAgoIsCheckedInMemoryAndARevocationHereTakesEffectAtOnce() {
+        JsonNode created = admin(HttpMethod.POST, "/admin/projects", "{\"name\":\"Remembered\"}", 200);
+        String id = created.at("/project/id").asString();
+        String secret = created.at("/secret_key").asString();
+        assertThat(status(id, secret)).isEqualTo(200);
+        Map<String, Integer> sent = H2Statements.executionsDuring(new JdbcTemplate(gatewayDatabase), () -> {
+            for (int i = 0; i < 5; i++) {
+                assertThat(status(id, secret)).isEqualTo(200);
+            }
+        });
+        assertThat(sent.keySet()).noneMatch(sql -> sql.contains("gateway_api_key"));
+
+        admin(HttpMethod.DELETE, "/admin/projects/" + id + "/keys/" + created.at("/key/id").asString(), null, 200);
+        assertThat(status(id, secret)).isEqualTo(401);
     }
 
     private int status(String project, String secret) {
