@@ -11,7 +11,6 @@ import io.smartrouter.schemas.invoice.InvoiceCreatedEvent;
 import io.smartrouter.schemas.invoice.InvoiceCustomerAssignedEvent;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -85,31 +84,34 @@ public class KnownInvoices {
     }
 
     /**
-     * Runs {@code action} (a command on the transaction) with the invoice's transaction id, and answers the id: the one
-     * it has, or the new one {@code candidate} (an authorization's or a sale's key names it, else a fresh {@code tr_}
-     * id), assigned atomically (concurrent callers agree: the second waits for the first's row lock, then takes its
-     * id). A new id is assigned in the same commit as the action, whose unit of work joins the transaction: one commit
-     * for both, and the id is kept only with what was recorded under it. Only a brand-new transaction runs inside this
-     * outer transaction: the aggregate cache cannot see an outer rollback (ADR 0014), and a copy of an aggregate nobody
-     * else can name is harmless; an existing transaction's command runs in a unit of work of its own. Blocking.
+     * Runs {@code action} (a request on the transaction) under {@code transactionId}: the invoice's transaction, or a
+     * new one (an authorization's or a sale's key names it, else a fresh {@code tr_} id) assigned atomically. Answers
+     * false, with nothing run, when the invoice has another transaction (a concurrent request assigned its own first:
+     * the second waits for the first's row lock). A new id is assigned in the same commit as the action, whose unit of
+     * work joins the transaction: one commit for both, and the id is kept only with what was recorded under it. Only a
+     * brand-new transaction runs inside this outer transaction: the aggregate cache cannot see an outer rollback (ADR
+     * 0014), and a copy of an aggregate nobody else can name is harmless; an existing transaction's command runs in a
+     * unit of work of its own. Blocking.
      */
-    public String withTransactionOf(KnownInvoice invoice, String candidate, Consumer<String> action) {
-        String transactionId = invoice.transactionId();
-        if (transactionId == null) {
+    public boolean withTransaction(KnownInvoice invoice, String transactionId, Runnable action) {
+        if (invoice.transactionId() == null) {
             Boolean created = transactions.execute(status -> {
-                if (invoices.assignTransaction(invoice.invoiceId(), candidate) != 1) {
+                if (invoices.assignTransaction(invoice.invoiceId(), transactionId) != 1) {
                     return false;
                 }
-                action.accept(candidate);
+                action.run();
                 return true;
             });
             if (Boolean.TRUE.equals(created)) {
-                return candidate;
+                return true;
             }
-            transactionId = transactions.execute(status -> invoices.findById(invoice.invoiceId()).orElseThrow()
-                    .transactionId());
         }
-        action.accept(transactionId);
-        return transactionId;
+        String assigned = invoice.transactionId() != null ? invoice.transactionId()
+                : transactions.execute(status -> invoices.findById(invoice.invoiceId()).orElseThrow().transactionId());
+        if (!transactionId.equals(assigned)) {
+            return false;
+        }
+        action.run();
+        return true;
     }
 }

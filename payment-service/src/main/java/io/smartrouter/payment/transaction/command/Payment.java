@@ -102,10 +102,13 @@ public class Payment {
         // for Axon's event sourcing
     }
 
-    /** The first attempt creates the transaction; a later one is allowed only after a failed attempt. */
+    /**
+     * The first request creates the transaction; a later one is allowed only after a failed attempt. A request with its
+     * first attempt starts it too, and answers it.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RequestPaymentCommand command) {
+    public StartedOperation handle(RequestPaymentCommand command) {
         if (stage != null) {
             requireOwnedBy(command.projectId().value());
             switch (stage) {
@@ -136,6 +139,7 @@ public class Payment {
                 .setAutoCaptureAt(command.autoCaptureAt())
                 .setRequestedAt(command.requestedAt())
                 .build());
+        return command.firstAttempt() == null ? null : handle(command.firstAttempt());
     }
 
     @CommandHandler

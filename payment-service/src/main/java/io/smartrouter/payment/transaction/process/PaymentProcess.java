@@ -262,31 +262,77 @@ public class PaymentProcess {
                 || transaction.operations().stream().noneMatch(operation -> operation.type().equals(authorization)));
     }
 
-    /** As above, with the id a new transaction gets ({@code candidate}; an existing one keeps its own). */
+    /**
+     * As above, with the id a new transaction gets ({@code candidate}; an existing one keeps its own). A new
+     * transaction is recorded with its first attempt, after the vault and routing ({@link Request}): one durable step
+     * fewer before the PSP. A new attempt on an existing transaction (after a failed one) is recorded first, so that
+     * the aggregate's refusal (authorized already, in progress) never spends the source.
+     */
     private Mono<TransactionView> authorize(ProjectContext caller, KnownInvoice invoice, String source, Instant autoCaptureAt,
             Map<String, ?> metadata, String candidate) {
         PaymentSources.check(caller, invoice, source);
         boolean token = source.startsWith(PaymentSources.TOKEN_PREFIX);
-        Function<String, RequestPaymentCommand> request = transactionId -> new RequestPaymentCommand(transactionId,
-                caller.projectId(), invoice.invoiceId(), Money.ofMinor(invoice.amountMinor(), invoice.currency()),
-                invoice.initiationType(), token ? null : source, token ? source : null, invoice.customerId(),
+        String transactionId = invoice.transactionId() != null ? invoice.transactionId() : candidate;
+        var request = new Request(invoice, new RequestPaymentCommand(transactionId, caller.projectId(),
+                invoice.invoiceId(), Money.ofMinor(invoice.amountMinor(), invoice.currency()), invoice.initiationType(),
+                token ? null : source, token ? source : null, invoice.customerId(),
                 autoCaptureAt != null ? autoCaptureAt : invoice.autoCaptureAt(), Ids.newId(OPERATION_PREFIX),
-                clock.instant());
-        return Blocking.call(() -> invoices.withTransactionOf(invoice, candidate,
-                transactionId -> commands.sendAndWait(message(request.apply(transactionId), metadata))))
-                .flatMap(transactionId -> vault.detokenize(caller.projectId(), source, transactionId)
-                        .onErrorResume(ApiException.class, refused -> send(new FailRequestCommand(transactionId,
-                                refused.code().type(), refused.getMessage(), clock.instant()), metadata)
-                                .then(Mono.error(refused)))
-                        .flatMap(card -> plan(caller, invoice, card)
-                                .flatMap(plan -> attempt(new Attempts(caller, transactionId, invoice, card, plan,
-                                        new ArrayList<>(plan.tags()), metadata), 0, null)))
-                        .then(Mono.defer(() -> settled(caller, transactionId))));
+                clock.instant(), null), metadata);
+        Mono<Void> existing = invoice.transactionId() == null ? Mono.empty() : request.alone();
+        return existing.then(Mono.defer(() -> vault.detokenize(caller.projectId(), source, transactionId))
+                        .onErrorResume(ApiException.class, refused -> request.alone()
+                                .then(send(new FailRequestCommand(transactionId, refused.code().type(),
+                                        refused.getMessage(), clock.instant()), metadata))
+                                .then(Mono.error(refused))))
+                .flatMap(card -> plan(caller, invoice, card)
+                        .flatMap(plan -> attempt(new Attempts(caller, transactionId, invoice, card, plan,
+                                new ArrayList<>(plan.tags()), metadata, request), 0, null)))
+                .then(Mono.defer(() -> settled(caller, transactionId)));
+    }
+
+    /**
+     * A transaction's request, sent once: with the first attempt the router makes ({@link #withAttempt}), or alone
+     * when no attempt is made (the source refused, no gateway able to take it) or the transaction exists already.
+     */
+    private final class Request {
+
+        private final KnownInvoice invoice;
+        private final RequestPaymentCommand command;
+        private final Map<String, ?> metadata;
+        private volatile boolean sent;
+
+        Request(KnownInvoice invoice, RequestPaymentCommand command, Map<String, ?> metadata) {
+            this.invoice = invoice;
+            this.command = command;
+            this.metadata = metadata;
+        }
+
+        /** The attempt's start: with the request when it was not sent yet, else on its own. */
+        Mono<Object> withAttempt(StartOperationCommand attempt) {
+            return Mono.defer(() -> sent ? send(attempt, metadata) : sendOnce(command.withFirstAttempt(attempt)));
+        }
+
+        /** The request without an attempt, unless sent already. */
+        Mono<Void> alone() {
+            return Mono.defer(() -> sent ? Mono.empty() : sendOnce(command).then());
+        }
+
+        private Mono<Object> sendOnce(RequestPaymentCommand request) {
+            return Blocking.call(() -> {
+                Object[] answer = new Object[1];
+                if (!invoices.withTransaction(invoice, request.transactionId(),
+                        () -> answer[0] = commands.sendAndWait(message(request, metadata)))) {
+                    throw new ApiException(PaymentErrorCode.IN_PROGRESS, "An authorization of this invoice is in progress");
+                }
+                sent = true;
+                return Optional.ofNullable(answer[0]);
+            }).flatMap(Mono::justOrEmpty);
+        }
     }
 
     /** One request's routing: the plan, and the routing tags so far (skipped gateways are added as they are met). */
     private record Attempts(ProjectContext caller, String transactionId, KnownInvoice invoice, DetokenizedCard card,
-            RoutingPlan plan, List<String> tags, Map<String, ?> metadata) {
+            RoutingPlan plan, List<String> tags, Map<String, ?> metadata, Request request) {
     }
 
     private Mono<RoutingPlan> plan(ProjectContext caller, KnownInvoice invoice, DetokenizedCard card) {
@@ -305,9 +351,9 @@ public class PaymentProcess {
     private Mono<Void> attempt(Attempts attempts, int index, String lastError) {
         List<RoutingPlan.Choice> choices = attempts.plan().choices();
         if (index >= choices.size()) {
-            return send(new EndRoutingCommand(attempts.transactionId(),
+            return attempts.request().alone().then(send(new EndRoutingCommand(attempts.transactionId(),
                     lastError == null ? Outcomes.GATEWAY_UNAVAILABLE : lastError, clock.instant()),
-                    attempts.metadata()).then();
+                    attempts.metadata())).then();
         }
         RoutingPlan.Choice choice = choices.get(index);
         return Blocking.call(() -> routing.connectors().find(choice.gatewayConfigurationId()))
@@ -337,7 +383,7 @@ public class PaymentProcess {
                 attempts.card().masked(), choice.gatewayConfigurationId(), choice.gateway(), null, attempts.tags(),
                 clock.instant());
         long[] startedAt = new long[1];
-        return send(start, attempts.metadata())
+        return attempts.request().withAttempt(start)
                 .doOnError(refused -> permit.release())
                 .cast(StartedOperation.class)
                 .flatMap(started -> Mono.fromRunnable(() -> startedAt[0] = System.nanoTime())

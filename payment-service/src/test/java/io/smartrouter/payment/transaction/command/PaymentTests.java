@@ -1,5 +1,6 @@
 package io.smartrouter.payment.transaction.command;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
@@ -61,7 +62,7 @@ class PaymentTests {
 
     static RequestPaymentCommand request(String operationId) {
         return new RequestPaymentCommand(TRANSACTION, PROJECT, "iv_test", Money.parse("100.00", "EUR"), "cit",
-                "card_test", null, null, null, operationId, NOW);
+                "card_test", null, null, null, operationId, NOW, null);
     }
 
     static TransactionRequestedEvent requested(String operationId) {
@@ -135,6 +136,24 @@ class PaymentTests {
                 .expectResultMessagePayload(new StartedOperation("tr_op_auth", 10_000, "EUR", null, "sandbox"))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(allOf(instanceOf(OperationStartedEvent.class),
                         hasProperty("type", is("authorization")), hasProperty("amount", is(10_000L))), andNoMore())));
+    }
+
+    @Test
+    void aRequestWithItsFirstAttemptCreatesTheTransactionAndStartsTheAttemptInOneCommand() {
+        fixture.givenNoPriorActivity()
+                .when(request("tr_op_req").withFirstAttempt(start("tr_op_auth", OperationType.AUTHORIZATION, null, NOW)))
+                .expectResultMessagePayload(new StartedOperation("tr_op_auth", 10_000, "EUR", null, "sandbox"))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(instanceOf(TransactionRequestedEvent.class),
+                        allOf(instanceOf(OperationStartedEvent.class), hasProperty("operationId", is("tr_op_auth")),
+                                hasProperty("amount", is(10_000L))), andNoMore())));
+    }
+
+    @Test
+    void aRefusedRequestStartsNoAttempt() {
+        expectRejected(request("tr_op_2").withFirstAttempt(start("tr_op_a2", OperationType.AUTHORIZATION, null, NOW)),
+                PaymentErrorCode.ALREADY_AUTHORIZED, authorizedHistory());
+        assertThatThrownBy(() -> request("tr_op_2").withFirstAttempt(start("tr_op_c", OperationType.CAPTURE, null, NOW)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -372,6 +391,6 @@ class PaymentTests {
         expectRejected(new StartOperationCommand(TRANSACTION, OTHER, "tr_op_x", OperationType.CAPTURE, null, null,
                 null, Map.of(), null, "sandbox", NOW), PaymentErrorCode.TRANSACTION_NOT_FOUND, authorizedHistory());
         expectRejected(new RequestPaymentCommand(TRANSACTION, OTHER, "iv_test", Money.parse("1.00", "EUR"), "cit",
-                "card_x", null, null, null, "tr_op_x", NOW), PaymentErrorCode.TRANSACTION_NOT_FOUND, requested("tr_op_req"));
+                "card_x", null, null, null, "tr_op_x", NOW, null), PaymentErrorCode.TRANSACTION_NOT_FOUND, requested("tr_op_req"));
     }
 }

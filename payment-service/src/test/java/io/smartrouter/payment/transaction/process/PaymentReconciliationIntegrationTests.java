@@ -111,7 +111,7 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
         String invoice = publishInvoice(DEMO, 500, "EUR", "cit");
         String transaction = Ids.newId("tr_");
         commands.sendAndWait(new RequestPaymentCommand(transaction, DEMO, invoice, Money.ofMinor(500, "EUR"), "cit",
-                "card_crashed", null, null, null, Ids.newId("tr_op_"), Instant.now()));
+                "card_crashed", null, null, null, Ids.newId("tr_op_"), Instant.now(), null));
         commands.sendAndWait(new StartOperationCommand(transaction, DEMO, Ids.newId("tr_op_"),
                 OperationType.AUTHORIZATION, null, null, null, Map.of(), null, "sandbox", Instant.now()));
 
@@ -123,10 +123,10 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
     @Test
     void aRequestThatNeverReachedAnAuthorizationFailsAndTheInvoiceCanBePaidAgain() throws InterruptedException {
         String invoice = publishInvoice(DEMO, 800, "EUR", "cit");
-        String transaction = invoices.withTransactionOf(invoices.get(DEMO, invoice),
-                Ids.newId(KnownInvoices.TRANSACTION_PREFIX), id -> { });
-        commands.sendAndWait(new RequestPaymentCommand(transaction, DEMO, invoice, Money.ofMinor(800, "EUR"), "cit",
-                "card_released", null, null, null, Ids.newId("tr_op_"), Instant.now()));
+        String transaction = Ids.newId(KnownInvoices.TRANSACTION_PREFIX);
+        invoices.withTransaction(invoices.get(DEMO, invoice), transaction, () -> commands.sendAndWait(
+                new RequestPaymentCommand(transaction, DEMO, invoice, Money.ofMinor(800, "EUR"), "cit", "card_released",
+                        null, null, null, Ids.newId("tr_op_"), Instant.now(), null)));
 
         reconciler.reconcile(Duration.ZERO);
 

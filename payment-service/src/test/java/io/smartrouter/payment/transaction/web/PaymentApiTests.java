@@ -27,7 +27,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.Registration;
+import org.axonframework.messaging.MessageDispatchInterceptorSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +53,8 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
     OperationReconciler reconciler;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandBus commandBus;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
@@ -152,6 +159,28 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
             }
         });
         assertThat(deadlines).containsOnly(entry("delete", 1), entry("insert", 1));
+    }
+
+    /**
+     * A new transaction's request carries its first attempt: the payment service records the intent before the PSP
+     * call in one command (and one commit), not two.
+     */
+    @Test
+    void aNewTransactionIsRequestedWithItsFirstAttemptInOneCommand() {
+        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        String token = card("4242424242424242");
+        List<String> sent = new CopyOnWriteArrayList<>();
+        Registration recording = ((MessageDispatchInterceptorSupport<CommandMessage<?>>) commandBus)
+                .registerDispatchInterceptor(messages -> (index, message) -> {
+                    sent.add(message.getPayloadType().getSimpleName());
+                    return message;
+                });
+        try {
+            authorize(browser, invoice, token).expectStatus().isOk();
+        } finally {
+            recording.cancel();
+        }
+        assertThat(sent).containsExactly("RequestPaymentCommand", "CompleteOperationCommand");
     }
 
     /** A declined sale retried with its key gets the same decline, not a second authorization. */
