@@ -242,9 +242,9 @@ public class PaymentProcess {
     /**
      * The transaction the merchant's {@code idempotencyKey} names ({@link OperationKeys}; without a key, a new id):
      * when the invoice already has it, a retry's first try made it, and it is answered as it stands — unless that try
-     * failed before any PSP decided (the vault unreachable or refusing, no gateway able to take it), which is no
-     * answer to repeat: then it is tried again, as any new attempt after a failure. Else authorized under that id. The
-     * authorize call's {@code autoCaptureAt} wins over the invoice's.
+     * failed before any PSP decided (the vault unreachable or refusing, no gateway able to take it, the PSP never
+     * received it), which is no answer to repeat: then it is tried again, as any new attempt after a failure. Else
+     * authorized under that id. The authorize call's {@code autoCaptureAt} wins over the invoice's.
      */
     private Mono<TransactionView> authorizeOnce(ProjectContext caller, KnownInvoice invoice, String source,
             Instant autoCaptureAt, String idempotencyKey, Map<String, ?> metadata) {
@@ -256,9 +256,14 @@ public class PaymentProcess {
         });
     }
 
+    /**
+     * Failed without any PSP's decision: no gateway could take it, the PSP never received its last attempt (the
+     * reconciler's answer after a crash before the call), or no attempt was made (the source refused).
+     */
     private static boolean failedBeforeAnyDecision(TransactionView transaction) {
         String authorization = OperationType.AUTHORIZATION.wire();
         return transaction.status().equals("failed") && (Outcomes.GATEWAY_UNAVAILABLE.equals(transaction.errorCode())
+                || OperationReconciler.NOT_RECEIVED.equals(transaction.errorCode())
                 || transaction.operations().stream().noneMatch(operation -> operation.type().equals(authorization)));
     }
 

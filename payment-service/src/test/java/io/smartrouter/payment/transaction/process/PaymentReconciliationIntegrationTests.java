@@ -49,6 +49,8 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
     JdbcTemplate jdbc;
     @Autowired
     KnownInvoices invoices;
+    @Autowired
+    OperationKeys operationKeys;
 
     /** An authorized invoice of 100.00 EUR; answers its transaction id. */
     String authorizedTransaction() {
@@ -118,6 +120,28 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
         reconciler.reconcile(Duration.ZERO);
 
         assertThat(status(transaction)).contains("\"status\":\"failed\"").contains("\"error_code\":\"gateway.not-received\"");
+    }
+
+    /** The first try recorded its intent and died before the PSP call: its keyed retry authorizes, not a 402. */
+    @Test
+    void aKeyedRetryOfAnAuthorizationThePspNeverReceivedAuthorizes() throws InterruptedException {
+        String invoice = publishInvoice(DEMO, 500, "EUR", "cit");
+        String transaction = operationKeys.idFor(DEMO, "checkout-7", KnownInvoices.TRANSACTION_PREFIX);
+        String card = VAULT.add(CardId.newId().value(), "4242424242424242");
+        invoices.withTransaction(invoices.get(DEMO, invoice), transaction, () -> commands.sendAndWait(
+                new RequestPaymentCommand(transaction, DEMO, invoice, Money.ofMinor(500, "EUR"), "cit", card, null, null,
+                        null, Ids.newId("tr_op_"), Instant.now(), new StartOperationCommand(transaction, DEMO,
+                                Ids.newId("tr_op_"), OperationType.AUTHORIZATION, null, null, null, Map.of(), null,
+                                "sandbox", Instant.now()))));
+        reconciler.reconcile(Duration.ZERO);
+        assertThat(status(transaction)).contains("\"error_code\":\"gateway.not-received\"");
+
+        GatewayRequests.asProject(unsigned, auth, DEMO, KeyType.PUBLIC).post()
+                .uri("/invoices/{id}/authorize", invoice).header("Idempotency-Key", "checkout-7")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"source\":\"" + card + "\"}").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.transaction.id").isEqualTo(transaction)
+                .jsonPath("$.transaction.status").isEqualTo("authorized");
     }
 
     @Test
