@@ -14,6 +14,7 @@ public enum PaymentErrorCode implements ErrorCode {
     AUTHORIZATION_EXPIRED("request.invoice.authorization-expired", 409),
     DISPUTED("request.transaction.disputed", 409),
     SOURCE_INVALID("request.source.invalid", 400),
+    IDEMPOTENCY_KEY_REUSED("request.idempotency.key-reused", 422),
     NO_THREE_D_SECURE("request.three-d-s.not-pending", 409),
     GATEWAY_UNAVAILABLE("gateway.unavailable", 502);
 

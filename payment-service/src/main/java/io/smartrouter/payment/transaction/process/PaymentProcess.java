@@ -127,7 +127,7 @@ public class PaymentProcess {
      */
     public Mono<TransactionView> capture(ProjectContext caller, String invoiceId, String amount, String source,
             String idempotencyKey, Map<String, ?> metadata) {
-        return keyedId(caller, idempotencyKey, OPERATION_PREFIX).flatMap(operationId -> invoice(caller, invoiceId)
+        return keyedId(caller, invoiceId, idempotencyKey, OPERATION_PREFIX).flatMap(operationId -> invoice(caller, invoiceId)
                 .flatMap(invoice -> earlier(caller, idempotencyKey, invoice, view -> operationOf(view, operationId))
                         .switchIfEmpty(Mono.defer(() -> {
                             Long requested = amount == null ? null : Money.parse(amount, invoice.currency()).minorUnits();
@@ -169,7 +169,7 @@ public class PaymentProcess {
      */
     public Mono<RefundResult> refund(ProjectContext caller, String invoiceId, String amount, String reason,
             Map<String, String> refundMetadata, String idempotencyKey, Map<String, ?> metadata) {
-        return keyedId(caller, idempotencyKey, REFUND_PREFIX).flatMap(refundId -> invoice(caller, invoiceId)
+        return keyedId(caller, invoiceId, idempotencyKey, REFUND_PREFIX).flatMap(refundId -> invoice(caller, invoiceId)
                 .flatMap(invoice -> earlier(caller, idempotencyKey, invoice, view -> refundOf(view, refundId))
                         .switchIfEmpty(Mono.defer(() -> {
                             long requested = Money.parse(amount, invoice.currency()).minorUnits();
@@ -183,9 +183,9 @@ public class PaymentProcess {
     }
 
     /** The id a merchant's idempotency key names ({@link OperationKeys}); without a key, a new one. */
-    private Mono<String> keyedId(ProjectContext caller, String idempotencyKey, String prefix) {
+    private Mono<String> keyedId(ProjectContext caller, String invoiceId, String idempotencyKey, String prefix) {
         return idempotencyKey == null ? Mono.fromSupplier(() -> Ids.newId(prefix))
-                : Blocking.call(() -> operationKeys.idFor(caller.projectId(), idempotencyKey, prefix));
+                : Blocking.call(() -> operationKeys.idFor(caller.projectId(), invoiceId, idempotencyKey, prefix));
     }
 
     /** What became of the operation a keyed request already started, read as {@code status} and error code. */
@@ -248,7 +248,7 @@ public class PaymentProcess {
      */
     private Mono<TransactionView> authorizeOnce(ProjectContext caller, KnownInvoice invoice, String source,
             Instant autoCaptureAt, String idempotencyKey, Map<String, ?> metadata) {
-        return keyedId(caller, idempotencyKey, KnownInvoices.TRANSACTION_PREFIX).flatMap(keyed -> {
+        return keyedId(caller, invoice.invoiceId(), idempotencyKey, KnownInvoices.TRANSACTION_PREFIX).flatMap(keyed -> {
             Mono<TransactionView> attempt = Mono.defer(() -> authorize(caller, invoice, source, autoCaptureAt, metadata,
                     keyed));
             return !keyed.equals(invoice.transactionId()) ? attempt

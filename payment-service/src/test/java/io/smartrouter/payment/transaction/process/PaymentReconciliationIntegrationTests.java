@@ -126,7 +126,7 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
     @Test
     void aKeyedRetryOfAnAuthorizationThePspNeverReceivedAuthorizes() throws InterruptedException {
         String invoice = publishInvoice(DEMO, 500, "EUR", "cit");
-        String transaction = operationKeys.idFor(DEMO, "checkout-7", KnownInvoices.TRANSACTION_PREFIX);
+        String transaction = operationKeys.idFor(DEMO, invoice, "not-received-7", KnownInvoices.TRANSACTION_PREFIX);
         String card = VAULT.add(CardId.newId().value(), "4242424242424242");
         invoices.withTransaction(invoices.get(DEMO, invoice), transaction, () -> commands.sendAndWait(
                 new RequestPaymentCommand(transaction, DEMO, invoice, Money.ofMinor(500, "EUR"), "cit", card, null, null,
@@ -137,7 +137,7 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
         assertThat(status(transaction)).contains("\"error_code\":\"gateway.not-received\"");
 
         GatewayRequests.asProject(unsigned, auth, DEMO, KeyType.PUBLIC).post()
-                .uri("/invoices/{id}/authorize", invoice).header("Idempotency-Key", "checkout-7")
+                .uri("/invoices/{id}/authorize", invoice).header("Idempotency-Key", "not-received-7")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"source\":\"" + card + "\"}").exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.transaction.id").isEqualTo(transaction)

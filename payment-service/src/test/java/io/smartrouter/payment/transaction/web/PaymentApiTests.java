@@ -235,6 +235,30 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
     }
 
     /**
+     * A key names ids on the invoice it was first used for (the gateway forgets keys after 24 h; this service does
+     * not): on another invoice it is a 422 for an authorization and a capture alike, and nothing is recorded there.
+     */
+    @Test
+    void aKeyUsedForAnotherInvoiceIsRefused() {
+        String first = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        authorize(browser, first, card("4242424242424242"), "order-11").expectStatus().isOk();
+        String second = publishInvoice(DEMO, 5_000, "EUR", "cit");
+
+        authorize(browser, second, card("4242424242424242"), "order-11").expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.error_type").isEqualTo("request.idempotency.key-reused");
+        server.get().uri("/invoices/{id}/transactions", second).exchange().expectStatus().isNotFound();
+        authorize(browser, second, card("4242424242424242")).expectStatus().isOk();
+        server.post().uri("/invoices/" + first + "/capture").header("Idempotency-Key", "capture-11")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"1.00\"}").exchange()
+                .expectStatus().isOk();
+        server.post().uri("/invoices/" + second + "/capture").header("Idempotency-Key", "capture-11")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"1.00\"}").exchange()
+                .expectStatus().isEqualTo(422);
+        server.get().uri("/invoices/{id}/transactions", second).exchange().expectBody()
+                .jsonPath("$.transaction.captured_amount").isEqualTo("0.00");
+    }
+
+    /**
      * A first try that failed before any PSP decided (the vault was restarting: 503) is not an answer to repeat: the
      * retry with its key tries again on the same transaction.
      */
