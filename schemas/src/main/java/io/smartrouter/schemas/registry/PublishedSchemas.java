@@ -55,6 +55,11 @@ public final class PublishedSchemas implements SchemaStore {
         return List.copyOf(versionsByName.getOrDefault(fullName, List.of()));
     }
 
+    /** Whether a record of this name was ever published. */
+    public boolean contains(String fullName) {
+        return versionsByName.containsKey(fullName);
+    }
+
     public Collection<Schema> all() {
         return List.copyOf(byFingerprint.values());
     }

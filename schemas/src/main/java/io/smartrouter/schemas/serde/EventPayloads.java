@@ -83,6 +83,11 @@ public final class EventPayloads {
         }
     }
 
+    /** Whether {@link #encode} and {@link #decode} know this class: a generated class of a published record. */
+    public static boolean handles(Class<?> type) {
+        return SpecificRecord.class.isAssignableFrom(type) && SCHEMAS.contains(type.getName());
+    }
+
     /** The type name consumers see in {@code event_type}: the record's full Avro name. */
     public static String typeOf(SpecificRecord record) {
         return record.getSchema().getFullName();
