@@ -22,9 +22,10 @@ import org.axonframework.serialization.avro.SpecificRecordBaseSerializerStrategy
  *
  * <p>Axon's strategy builds a new encoder for every event it writes and a new decoder for every event it reads, and
  * with each the parsing canonical form of the schemas involved (a string of the whole schema) to fingerprint them: once
- * per write, four times per read counting its compatibility check. That was most of what the services allocated per
- * payment. The check itself is the build's ({@code SchemaCompatibilityCheck}): every published version of a record
- * must be readable by the current one. Generic records (from upcasters, which we do not have) still go to Axon's.
+ * per write, four times per read counting its compatibility check: about 57 KB for a small event written and read,
+ * against 1.4 KB here. The check itself is the build's ({@code SchemaCompatibilityCheck}): every published version of
+ * a record must be readable by the current one. Generic records (from upcasters, which we do not have) still go to
+ * Axon's.
  */
 public class PublishedRecordStrategy implements AvroSerializerStrategy {
 

@@ -8,7 +8,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Works around a Reactor Netty server bug (1.3.6, and 1.3.7 too: reactor-netty#4347): a client's next request on a
  * keep-alive connection that arrives before the previous request's operations have terminated is buffered, and the
  * connection may never read again. Nothing is logged; the client waits for its own timeout. Under load on two cores
- * (a cold start: 1–3 of 480 flows every time) that is a merchant's call left without an answer, and the gateway's
+ * (1–3 of 480 flows in each of four cold starts) that is a merchant's call left without an answer, and the gateway's
  * calls to the services reuse connections the same way. With {@code reactor.netty.http.server.lastFlushWhenNoRead}
  * the previous operations terminate when their response is flushed, so the next request is dispatched at once.
  *
