@@ -36,6 +36,11 @@ public final class Benchmark {
     private static final PrintStream PROGRESS = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
             StandardCharsets.UTF_8);
     private static final List<String> PLATFORM_TOPICS = List.of(Topics.INVOICES, Topics.PAYMENTS, Topics.VAULT);
+    /**
+     * Between the saturation phase and the measured latency phase: this long idle, then this long at the fixed rate,
+     * unmeasured, so that the backlog saturation left behind (consumers, the webhook dispatcher) is not in the latencies.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(10);
 
     private Benchmark() {
     }
@@ -107,6 +112,9 @@ public final class Benchmark {
             report.flows(saturation.throughput(), saturated, saturation.cpuPerFlow());
 
             progress("platform: latency at " + settings.flowsPerSecond() + " CIT flows/s");
+            Thread.sleep(SETTLE.toMillis());
+            Latencies settling = new Latencies();
+            Load.openLoop(settings.flowsPerSecond(), SETTLE, () -> flow.run(settling));
             long eventsBefore = kafka.records(PLATFORM_TOPICS);
             Latencies atRate = new Latencies();
             Load.Throughput moderate = Load.openLoop(settings.flowsPerSecond(), settings.measure(),
