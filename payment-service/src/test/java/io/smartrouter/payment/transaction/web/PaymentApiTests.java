@@ -248,12 +248,8 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
                 .jsonPath("$.error_type").isEqualTo("request.idempotency.key-reused");
         server.get().uri("/invoices/{id}/transactions", second).exchange().expectStatus().isNotFound();
         authorize(browser, second, card("4242424242424242")).expectStatus().isOk();
-        server.post().uri("/invoices/" + first + "/capture").header("Idempotency-Key", "capture-11")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"1.00\"}").exchange()
-                .expectStatus().isOk();
-        server.post().uri("/invoices/" + second + "/capture").header("Idempotency-Key", "capture-11")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"1.00\"}").exchange()
-                .expectStatus().isEqualTo(422);
+        capture(first, "capture-11", "1.00").expectStatus().isOk();
+        capture(second, "capture-11", "1.00").expectStatus().isEqualTo(422);
         server.get().uri("/invoices/{id}/transactions", second).exchange().expectBody()
                 .jsonPath("$.transaction.captured_amount").isEqualTo("0.00");
     }
@@ -291,6 +287,11 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"source\":\"" + source + "\"}").exchange();
     }
 
+    WebTestClient.ResponseSpec capture(String invoice, String idempotencyKey, String amount) {
+        return server.post().uri("/invoices/" + invoice + "/capture").header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"" + amount + "\"}").exchange();
+    }
+
     WebTestClient.ResponseSpec sale(String invoice, String idempotencyKey, String source) {
         return server.post().uri("/invoices/" + invoice + "/capture").header("Idempotency-Key", idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"source\":\"" + source + "\"}").exchange();
@@ -301,15 +302,13 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
         String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
         authorize(browser, invoice, card("4242424242424242")).expectStatus().isOk();
         for (int attempt = 0; attempt < 2; attempt++) {
-            server.post().uri("/invoices/" + invoice + "/capture").header("Idempotency-Key", "capture-part-1")
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"10.00\"}").exchange()
+            capture(invoice, "capture-part-1", "10.00")
                     .expectStatus().isOk().expectBody()
                     .jsonPath("$.transaction.captured_amount").isEqualTo("10.00")
                     .jsonPath("$.transaction.operations[?(@.type == 'capture')].id").value(ids ->
                             assertThat((List<?>) ids).hasSize(1));
         }
-        server.post().uri("/invoices/" + invoice + "/capture").header("Idempotency-Key", "capture-part-2")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"amount\":\"10.00\"}").exchange()
+        capture(invoice, "capture-part-2", "10.00")
                 .expectStatus().isOk().expectBody().jsonPath("$.transaction.captured_amount").isEqualTo("20.00");
     }
 
