@@ -7,7 +7,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class PspSimulatorApplication {
 
+    /** Reactor Netty's keep-alive workaround that every service sets (ADR 0027); this module does not use platform's. */
+    static final String KEEP_ALIVE_READS = "reactor.netty.http.server.lastFlushWhenNoRead";
+
     public static void main(String[] args) {
+        if (System.getProperty(KEEP_ALIVE_READS) == null) {
+            System.setProperty(KEEP_ALIVE_READS, "true");
+        }
         SpringApplication.run(PspSimulatorApplication.class, args);
     }
 }

@@ -7,7 +7,6 @@ import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.error.ErrorCode;
 import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.security.InternalCalls;
-import io.smartrouter.platform.web.RequestIds;
 import io.smartrouter.platform.web.WebClients;
 import io.smartrouter.schemas.payment.PaymentCard;
 import java.time.Duration;
@@ -40,14 +39,10 @@ public class VaultClient {
     /** Releases a one-time card ({@code card_…}, consumed by this) or a customer token's card ({@code tok_…}). */
     public Mono<DetokenizedCard> detokenize(ProjectId project, String source, String transactionId) {
         String path = (source.startsWith("tok_") ? "/internal/tokens/" : "/internal/cards/") + source + "/detokenize";
-        String requestId = RequestIds.accept(null);
         return web.post().uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reference", transactionId, "requested_by", REQUESTER))
-                .headers(headers -> {
-                    headers.set(RequestIds.HEADER, requestId);
-                    internalCalls.sign(headers, project, "POST", path, requestId);
-                })
+                .headers(internalCalls.headers(project, "POST", path))
                 .exchangeToMono(response -> response.bodyToMono(JsonNode.class).map(body -> {
                     if (response.statusCode().is2xxSuccessful()) {
                         return DetokenizedCard.of(body.get("card"));

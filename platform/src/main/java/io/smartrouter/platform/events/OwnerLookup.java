@@ -6,7 +6,6 @@ import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.web.Blocking;
-import io.smartrouter.platform.web.RequestIds;
 import io.smartrouter.platform.web.WebClients;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -67,12 +66,8 @@ public class OwnerLookup {
     /** Whether the project has the object {@code id} at its owner; a 503 when the owner cannot tell. */
     private boolean exists(ProjectId project, String id) {
         String path = InternalCalls.PATH_PREFIX + collection + "/" + id;
-        String requestId = RequestIds.accept(null);
         HttpStatus status = web.get().uri(path)
-                .headers(headers -> {
-                    headers.set(RequestIds.HEADER, requestId);
-                    internalCalls.sign(headers, project, "GET", path, requestId);
-                })
+                .headers(internalCalls.headers(project, "GET", path))
                 .exchangeToMono(response -> response.releaseBody().thenReturn(HttpStatus.valueOf(
                         response.statusCode().value())))
                 .timeout(timeout)

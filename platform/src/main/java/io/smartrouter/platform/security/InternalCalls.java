@@ -1,8 +1,10 @@
 package io.smartrouter.platform.security;
 
 import io.smartrouter.platform.id.ProjectId;
+import io.smartrouter.platform.web.RequestIds;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -33,6 +35,15 @@ public final class InternalCalls {
     /** Signs an internal call made on behalf of {@code project}. */
     public void sign(HttpHeaders headers, ProjectId project, String method, String path, String requestId) {
         authentication.sign(headers, new ProjectContext(project, KeyType.SERVICE), method, path, requestId);
+    }
+
+    /** The headers of a new internal call on behalf of {@code project}: a fresh request id, and the signature over it. */
+    public Consumer<HttpHeaders> headers(ProjectId project, String method, String path) {
+        String requestId = RequestIds.accept(null);
+        return headers -> {
+            headers.set(RequestIds.HEADER, requestId);
+            sign(headers, project, method, path, requestId);
+        };
     }
 
     /** The project an internal call is made for, or empty when it is not a validly signed internal call. */
