@@ -1,5 +1,6 @@
 package io.smartrouter.platform.config;
 
+import io.smartrouter.platform.axon.AxonTypeValidator;
 import io.smartrouter.platform.axon.CheckpointingTokenStore;
 import io.smartrouter.platform.axon.CommandRejections;
 import io.smartrouter.platform.events.ConsumerProgress;
@@ -23,6 +24,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -44,6 +46,12 @@ public class PlatformAxonAutoConfiguration {
     @Bean
     CorrelationDataProvider eventMetadataProvider() {
         return new EventMetadataProvider();
+    }
+
+    /** Axon's JSON serializers (tokens, messages) read back the replay tokens Axon writes ({@link AxonTypeValidator}). */
+    @Bean
+    Jackson3SerializerCustomizer axonTypeValidator() {
+        return json -> json.polymorphicTypeValidator(new AxonTypeValidator());
     }
 
     @Bean
