@@ -7,6 +7,7 @@ import io.smartrouter.platform.events.ConsumerProgress;
 import io.smartrouter.platform.events.EventMetadataProvider;
 import io.smartrouter.platform.events.EventTopics;
 import io.smartrouter.platform.events.KafkaEventPublisher;
+import io.smartrouter.platform.events.KafkaPublisherHealth;
 import io.smartrouter.platform.events.ProcessedEvents;
 import io.smartrouter.schemas.envelope.EventEnvelope;
 import io.smartrouter.schemas.serde.EventEnvelopeSerializer;
@@ -20,6 +21,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -108,6 +110,11 @@ public class PlatformAxonAutoConfiguration {
         KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, EventEnvelope> eventKafkaTemplate,
                 EventTopics topics) {
             return new KafkaEventPublisher(eventKafkaTemplate, topics, SEND_TIMEOUT);
+        }
+
+        @Bean
+        KafkaPublisherHealth kafkaPublisherHealthIndicator(EventProcessingConfiguration processing) {
+            return new KafkaPublisherHealth(processing);
         }
 
         /**

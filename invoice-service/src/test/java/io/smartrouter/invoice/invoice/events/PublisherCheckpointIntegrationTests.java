@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.smartrouter.invoice.support.InvoiceServiceIntegrationTest;
 import io.smartrouter.platform.axon.CheckpointingTokenStore;
 import io.smartrouter.platform.events.KafkaEventPublisher;
+import io.smartrouter.platform.events.KafkaPublisherHealth;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -42,6 +44,8 @@ class PublisherCheckpointIntegrationTests extends InvoiceServiceIntegrationTest 
     @Autowired
     EventStore eventStore;
     @Autowired
+    KafkaPublisherHealth publisherHealth;
+    @Autowired
     TokenStore tokenStore;
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -57,6 +61,7 @@ class PublisherCheckpointIntegrationTests extends InvoiceServiceIntegrationTest 
     void theLastPublishedPositionReachesTheTokenTable() {
         assertThat(processing.tokenStore(KafkaEventPublisher.PROCESSING_GROUP))
                 .isInstanceOf(CheckpointingTokenStore.class);
+        assertThat(publisherHealth.health().getStatus()).isEqualTo(Status.UP);
         long last = createInvoices(3);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
