@@ -16,23 +16,24 @@ import org.junit.jupiter.api.Test;
 
 class AxonTypeValidatorTests {
 
+    /** What Axon gives a new processor on a store of 52 events. */
+    private static final TrackingToken REPLAY = ReplayToken.createReplayToken(
+            GapAwareTrackingToken.newInstance(52, Set.of()));
+
     private final Jackson3Serializer serializer = Jackson3Serializer.builder()
             .jsonMapperBuilderCustomizer(json -> json.polymorphicTypeValidator(new AxonTypeValidator()))
             .build();
 
     @Test
     void theReplayTokenANewProcessorStartsWithIsReadBack() {
-        TrackingToken replay = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(52, Set.of()));
-
-        assertThat(roundTrip(replay)).isEqualTo(replay);
+        assertThat(roundTrip(REPLAY)).isEqualTo(REPLAY);
     }
 
     @Test
     void jacksonsDefaultCannotReadItBack() {
-        TrackingToken replay = ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(52, Set.of()));
         Jackson3Serializer axonDefault = Jackson3Serializer.builder().build();
 
-        assertThatThrownBy(() -> axonDefault.deserialize(axonDefault.serialize(replay, byte[].class)))
+        assertThatThrownBy(() -> axonDefault.deserialize(axonDefault.serialize(REPLAY, byte[].class)))
                 .isInstanceOf(SerializationException.class);
     }
 
