@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 class TransactionListQueries {
 
     private final EntityManager entities;
+    private final TransactionDocuments documents;
 
-    TransactionListQueries(EntityManager entities) {
+    TransactionListQueries(EntityManager entities, TransactionDocuments documents) {
         this.entities = entities;
+        this.documents = documents;
     }
 
     @QueryHandler
@@ -49,7 +51,7 @@ class TransactionListQueries {
         if (backwards) {
             Collections.reverse(shown);
         }
-        return new TransactionPage(shown.stream().map(TransactionProjection::read).toList(), hasMore);
+        return new TransactionPage(shown.stream().map(documents::read).toList(), hasMore);
     }
 
     private TransactionRecord cursor(ListTransactionsQuery query, String transactionId) {

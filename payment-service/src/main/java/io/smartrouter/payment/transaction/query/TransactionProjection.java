@@ -25,7 +25,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Keeps the transaction read model in the command's transaction (a subscribing processor, see application.yml). */
 @Component
@@ -33,20 +32,22 @@ import tools.jackson.databind.json.JsonMapper;
 public class TransactionProjection {
 
     public static final String PROCESSING_GROUP = "transaction-records";
-    private static final JsonMapper DOCUMENTS = JsonMapper.builder().build();
 
     private final TransactionRecordRepository transactions;
+    private final TransactionDocuments documents;
 
-    TransactionProjection(TransactionRecordRepository transactions) {
+    TransactionProjection(TransactionRecordRepository transactions, TransactionDocuments documents) {
         this.transactions = transactions;
+        this.documents = documents;
     }
 
     @EventHandler
     void on(TransactionRequestedEvent event) {
         var existing = transactions.findById(event.getTransactionId());
-        TransactionView view = TransactionViews.requested(existing.map(TransactionProjection::read).orElse(null), event);
-        TransactionRecord row = existing.orElseGet(() -> new TransactionRecord(view, DOCUMENTS.writeValueAsString(view)));
-        row.update(DOCUMENTS.writeValueAsString(view));
+        TransactionView view = TransactionViews.requested(existing.map(documents::read).orElse(null), event);
+        String document = documents.write(view);
+        TransactionRecord row = existing.orElseGet(() -> new TransactionRecord(view, document));
+        row.update(document);
         transactions.save(row);
     }
 
@@ -139,17 +140,13 @@ public class TransactionProjection {
     public Optional<TransactionView> handle(FindTransactionQuery query) {
         var row = query.byInvoice() ? transactions.findByInvoiceId(query.id()) : transactions.findById(query.id());
         return row.filter(found -> found.projectId().equals(query.projectId().value()))
-                .map(TransactionProjection::read);
-    }
-
-    static TransactionView read(TransactionRecord row) {
-        return DOCUMENTS.readValue(row.document(), TransactionView.class);
+                .map(documents::read);
     }
 
     private void update(String transactionId, UnaryOperator<TransactionView> change) {
         TransactionRecord row = transactions.findById(transactionId).orElseThrow(() -> new IllegalStateException(
                 "Event for unknown transaction " + transactionId));
-        row.update(DOCUMENTS.writeValueAsString(change.apply(read(row))));
+        row.update(documents.write(change.apply(documents.read(row))));
         transactions.save(row);
     }
 }
