@@ -2,6 +2,8 @@ package io.smartrouter.payment.transaction.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,5 +78,10 @@ public record TransactionView(String id, String projectId, String invoiceId, Str
     /** One refund and what became of it. */
     public record RefundView(String id, long amount, String reason, Map<String, String> metadata, String status,
             String errorCode, Instant createdAt) {
+
+        /** Unmodifiable in its order, as views are shared ({@link TransactionDocuments}). */
+        public RefundView {
+            metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        }
     }
 }

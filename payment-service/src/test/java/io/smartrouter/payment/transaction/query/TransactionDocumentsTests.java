@@ -1,10 +1,15 @@
 package io.smartrouter.payment.transaction.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.smartrouter.payment.transaction.query.TransactionView.OperationView;
+import io.smartrouter.payment.transaction.query.TransactionView.RefundView;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TransactionDocumentsTests {
@@ -45,11 +50,30 @@ class TransactionDocumentsTests {
         assertThat(documents.read(firstRow)).isEqualTo(first).isNotSameAs(first);
     }
 
+    @Test
+    void theSharedViewsCannotBeChanged() {
+        TransactionView stored = view("tr_1", "completed");
+        TransactionView read = documents.read(new TransactionRecord(stored, new TransactionDocuments().write(stored)));
+
+        assertThat(read.refunds().get(0).metadata()).containsExactly(entry("order", "o_1"), entry("reason", "size"));
+        assertThatThrownBy(() -> read.refunds().get(0).metadata().put("order", "o_2"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> read.operations().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static Map<String, String> metadata() {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("order", "o_1");
+        metadata.put("reason", "size");
+        return metadata;
+    }
+
     private static TransactionView view(String id, String status) {
         return new TransactionView(id, "test-proj_1", "iv_" + id, null, null, "card_1", null, status, 1000, "USD",
                 status.equals("authorized") ? 1000 : 0, 0, 0, "gway_conf_1", null, null, null, null, 1,
                 List.of(new OperationView("tr_op_" + id, "authorization", "gway_conf_1", 1000, "succeeded", false, null,
                         AT)),
-                List.of(), AT, AT, "sandbox", List.of());
+                List.of(new RefundView("refd_" + id, 500, "customer-request", metadata(), "succeeded", null, AT)), AT, AT,
+                "sandbox", List.of());
     }
 }
