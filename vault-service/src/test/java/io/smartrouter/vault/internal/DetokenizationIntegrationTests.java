@@ -8,6 +8,7 @@ import static io.smartrouter.vault.support.VaultClients.saveToken;
 import static io.smartrouter.vault.support.VaultClients.tokenize;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartrouter.platform.id.CardId;
 import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.Concurrently;
@@ -145,7 +146,20 @@ class DetokenizationIntegrationTests extends VaultServiceIntegrationTest {
         String card = tokenize(merchant, "4242424242424242", null);
         merchant.delete().uri("/cards/{id}", card).exchange().expectStatus().isOk();
 
-        detokenize(paymentService, "/internal/cards/" + card + "/detokenize").expectStatus().isNotFound();
+        detokenize(paymentService, "/internal/cards/" + card + "/detokenize").expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error_type").isEqualTo("resource.card.not-found");
+    }
+
+    @Test
+    void aCardThatNeverExistedCannotPayNorBeSaved() {
+        String unknown = CardId.newId().value();
+
+        detokenize(paymentService, "/internal/cards/" + unknown + "/detokenize").expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error_type").isEqualTo("resource.card.not-found");
+        merchant.post().uri("/customers/{id}/tokens", createCustomer(merchant, "{}"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"source\":\"" + unknown + "\"}").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error_type").isEqualTo("resource.card.not-found");
     }
 
     @Test

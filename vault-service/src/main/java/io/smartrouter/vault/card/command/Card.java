@@ -7,6 +7,7 @@ import io.smartrouter.platform.id.ProjectId;
 import io.smartrouter.vault.card.api.CardErrorCode;
 import io.smartrouter.vault.card.api.DeleteCardCommand;
 import io.smartrouter.vault.card.api.DetokenizeCardCommand;
+import io.smartrouter.vault.card.api.MaskedCard;
 import io.smartrouter.vault.card.api.TokenizeCardCommand;
 import io.smartrouter.vault.card.api.UseCardCommand;
 import io.smartrouter.schemas.vault.CardDeletedEvent;
@@ -21,7 +22,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A one-time card token. Its events carry masked data only; the sealed PAN lives beside the event store. Axon
- * serialises commands on one card, so of two concurrent uses exactly one succeeds and the other sees it used.
+ * serialises commands on one card, so of two concurrent uses exactly one succeeds and the other sees it used. A use
+ * or a release answers the masked card, so the caller needs no read of its own; a deleted card is not found, as the
+ * read model shows it.
  */
 @Aggregate
 public class Card {
@@ -29,6 +32,7 @@ public class Card {
     @AggregateIdentifier
     private String cardId;
     private String projectId;
+    private MaskedCard card;
     private String usedBy;
     private boolean deleted;
 
@@ -48,14 +52,15 @@ public class Card {
     }
 
     @CommandHandler
-    public void handle(UseCardCommand command) {
-        requireUsable(command.projectId());
+    public MaskedCard handle(UseCardCommand command) {
+        requireLive(command.projectId());
         use(command.usedBy(), command.usedAt());
+        return card;
     }
 
     @CommandHandler
-    public void handle(DetokenizeCardCommand command) {
-        requireUsable(command.projectId());
+    public MaskedCard handle(DetokenizeCardCommand command) {
+        requireLive(command.projectId());
         if (command.viaToken() == null) {
             // The payment that used the card may ask again: a retry after its first answer was lost.
             if (!command.reference().equals(usedBy)) {
@@ -74,27 +79,19 @@ public class Card {
                 .setCvcReleased(command.cvcReleased())
                 .setDetokenizedAt(command.at())
                 .build());
+        return card;
     }
 
     @CommandHandler
     public void handle(DeleteCardCommand command) {
-        requireOwnedBy(command.projectId());
-        if (deleted) {
-            throw notFound();
-        }
+        requireLive(command.projectId());
         apply(CardDeletedEvent.newBuilder().setCardId(cardId).setProjectId(projectId)
                 .setDeletedAt(command.deletedAt()).build());
     }
 
-    private void requireUsable(ProjectId caller) {
-        requireOwnedBy(caller);
-        if (deleted) {
-            throw reject(CardErrorCode.DELETED, "The card " + cardId + " was deleted and can no longer be used");
-        }
-    }
-
-    private void requireOwnedBy(ProjectId caller) {
-        if (!projectId.equals(caller.value())) {
+    /** Another project's card and a deleted one are not found. */
+    private void requireLive(ProjectId caller) {
+        if (deleted || !projectId.equals(caller.value())) {
             throw notFound();
         }
     }
@@ -115,6 +112,7 @@ public class Card {
     void on(CardTokenizedEvent event) {
         cardId = event.getCardId();
         projectId = event.getProjectId();
+        card = MaskedCard.of(event.getCard());
     }
 
     @EventSourcingHandler

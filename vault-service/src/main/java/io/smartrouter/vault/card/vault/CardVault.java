@@ -8,11 +8,9 @@ import io.smartrouter.platform.id.TokenId;
 import io.smartrouter.vault.card.api.CardErrorCode;
 import io.smartrouter.vault.card.api.DeleteCardCommand;
 import io.smartrouter.vault.card.api.DetokenizeCardCommand;
-import io.smartrouter.vault.card.api.FindCardQuery;
 import io.smartrouter.vault.card.api.MaskedCard;
 import io.smartrouter.vault.card.api.TokenizeCardCommand;
 import io.smartrouter.vault.card.api.UseCardCommand;
-import io.smartrouter.vault.card.query.CardView;
 import io.smartrouter.vault.keys.CardFingerprints;
 import io.smartrouter.vault.keys.EnvelopeEncryption;
 import java.time.Clock;
@@ -20,8 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.transaction.support.TransactionTemplate;
 import io.smartrouter.platform.error.ApiException;
 
@@ -37,19 +34,16 @@ public class CardVault {
     private final SealedCardRepository sealedCards;
     private final HeldCvcs heldCvcs;
     private final CommandGateway commands;
-    private final QueryGateway queries;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     CardVault(EnvelopeEncryption encryption, CardFingerprints fingerprints, SealedCardRepository sealedCards,
-            HeldCvcs heldCvcs, CommandGateway commands, QueryGateway queries, TransactionTemplate transactions,
-            Clock clock) {
+            HeldCvcs heldCvcs, CommandGateway commands, TransactionTemplate transactions, Clock clock) {
         this.encryption = encryption;
         this.fingerprints = fingerprints;
         this.sealedCards = sealedCards;
         this.heldCvcs = heldCvcs;
         this.commands = commands;
-        this.queries = queries;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -75,11 +69,9 @@ public class CardVault {
 
     /** Consumes a one-time card token for {@code usedBy} (a customer token); its CVC is forgotten. */
     public MaskedCard use(ProjectId project, CardId cardId, String usedBy, Map<String, ?> metadata) {
-        CardView card = find(project, cardId);
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                new UseCardCommand(cardId, project, usedBy, clock.instant())).andMetaData(metadata));
+        MaskedCard card = send(cardId, new UseCardCommand(cardId, project, usedBy, clock.instant()), metadata);
         heldCvcs.forget(cardId.value());
-        return card.card();
+        return card;
     }
 
     /**
@@ -88,32 +80,35 @@ public class CardVault {
      */
     public CardDetails detokenize(ProjectId project, CardId cardId, TokenId viaToken, String reference,
             String requestedBy, Map<String, ?> metadata) {
-        CardView card = find(project, cardId);
         boolean releaseCvc = viaToken == null && heldCvcs.isHeld(cardId.value());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new DetokenizeCardCommand(cardId, project,
-                viaToken, reference, requestedBy, releaseCvc, clock.instant())).andMetaData(metadata));
+        MaskedCard card = send(cardId, new DetokenizeCardCommand(cardId, project, viaToken, reference, requestedBy,
+                releaseCvc, clock.instant()), metadata);
         SealedCard sealed = sealedCards.findById(cardId.value()).orElseThrow(() -> new ApiException(
                 CardErrorCode.DELETED, "The card " + cardId + " was deleted and can no longer be used"));
         Cvc cvc = releaseCvc ? heldCvcs.take(cardId.value()).orElse(null) : null;
         Pan pan = encryption.open(cardId.value(), sealed.sealed());
-        return new CardDetails(pan, cvc, card.card());
+        return new CardDetails(pan, cvc, card);
     }
 
     /** Deletes the card and erases its sealed PAN in the same transaction: crypto-shredding. */
     public void delete(ProjectId project, CardId cardId, Map<String, ?> metadata) {
         transactions.executeWithoutResult(status -> {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                    new DeleteCardCommand(cardId, project, clock.instant())).andMetaData(metadata));
+            send(cardId, new DeleteCardCommand(cardId, project, clock.instant()), metadata);
             sealedCards.deleteById(cardId.value());
         });
         heldCvcs.forget(cardId.value());
     }
 
-    private CardView find(ProjectId project, CardId cardId) {
-        return queries.query(new FindCardQuery(project, cardId.value()), ResponseTypes.optionalInstanceOf(CardView.class))
-                .join()
-                .filter(card -> !card.deleted())
-                .orElseThrow(() -> new ApiException(CardErrorCode.NOT_FOUND, "No card with id " + cardId + " was found"));
+    /**
+     * Sends a command to the card and answers its result. The card answers another project's or a deleted card as
+     * not found; one that never existed has no events to load, and is not found either.
+     */
+    private <R> R send(CardId cardId, Object command, Map<String, ?> metadata) {
+        try {
+            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        } catch (AggregateNotFoundException unknown) {
+            throw new ApiException(CardErrorCode.NOT_FOUND, "No card with id " + cardId + " was found");
+        }
     }
 
     /** A card to tokenize, validated: PAN (Luhn, known scheme), expiry, optional CVC and name, issuer data. */

@@ -6,7 +6,6 @@ import io.smartrouter.vault.keys.EnvelopeEncryption;
 import io.smartrouter.vault.keys.KeyEncryptionKeys;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,10 +22,10 @@ class CardVaultConfiguration {
 
     @Bean
     CardVault cardVault(EnvelopeEncryption encryption, KeyEncryptionKeys keys, SealedCardRepository sealedCards,
-            CommandGateway commands, QueryGateway queries, PlatformTransactionManager transactionManager,
-            VaultProperties properties, Clock clock) {
+            CommandGateway commands, PlatformTransactionManager transactionManager, VaultProperties properties,
+            Clock clock) {
         return new CardVault(encryption, new CardFingerprints(keys), sealedCards,
-                new HeldCvcs(properties.cvcRetention(), clock), commands, queries,
+                new HeldCvcs(properties.cvcRetention(), clock), commands,
                 new TransactionTemplate(transactionManager), clock);
     }
 

@@ -51,11 +51,12 @@ class CardTests {
     }
 
     @Test
-    void aPaymentUsesTheCard() {
+    void aPaymentUsesTheCardAndGetsItsMaskedData() {
         fixture.given(tokenized())
                 .when(new UseCardCommand(CARD, PROJECT, TRANSACTION, LATER))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(used(TRANSACTION));
+                .expectEvents(used(TRANSACTION))
+                .expectResultMessagePayload(MASKED);
     }
 
     @Test
@@ -99,7 +100,8 @@ class CardTests {
         fixture.given(tokenized(), used(TRANSACTION), detokenized(null, true))
                 .when(detokenize(null, PROJECT, false))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(detokenized(null, false));
+                .expectEvents(detokenized(null, false))
+                .expectResultMessagePayload(MASKED);
     }
 
     @Test
@@ -115,7 +117,8 @@ class CardTests {
         fixture.given(tokenized(), used(TOKEN.value()), detokenized(TOKEN, false))
                 .when(detokenize(TOKEN, PROJECT, false))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(detokenized(TOKEN, false));
+                .expectEvents(detokenized(TOKEN, false))
+                .expectResultMessagePayload(MASKED);
     }
 
     @Test
@@ -160,28 +163,28 @@ class CardTests {
     }
 
     @Test
-    void aDeletedCardCannotBeUsed() {
+    void aDeletedCardIsNotFoundForAUse() {
         fixture.given(tokenized(), deleted())
                 .when(new UseCardCommand(CARD, PROJECT, TRANSACTION, LATER))
                 .expectNoEvents()
                 .expectException(CommandExecutionException.class)
-                .expectExceptionDetails(CardErrorCode.DELETED);
+                .expectExceptionDetails(CardErrorCode.NOT_FOUND);
     }
 
     @Test
-    void aDeletedCardCannotBeDetokenizedDirectly() {
+    void aDeletedCardIsNotFoundForADirectDetokenization() {
         fixture.given(tokenized(), deleted())
                 .when(detokenize(null, PROJECT, false))
                 .expectNoEvents()
-                .expectExceptionDetails(CardErrorCode.DELETED);
+                .expectExceptionDetails(CardErrorCode.NOT_FOUND);
     }
 
     @Test
-    void aDeletedCardCannotBeDetokenizedThroughItsToken() {
+    void aDeletedCardIsNotFoundThroughItsToken() {
         fixture.given(tokenized(), used(TOKEN.value()), deleted())
                 .when(detokenize(TOKEN, PROJECT, false))
                 .expectNoEvents()
-                .expectExceptionDetails(CardErrorCode.DELETED);
+                .expectExceptionDetails(CardErrorCode.NOT_FOUND);
     }
 
     @Test

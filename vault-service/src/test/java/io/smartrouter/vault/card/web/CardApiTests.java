@@ -5,6 +5,7 @@ import static io.smartrouter.platform.testing.GatewayRequests.OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.smartrouter.platform.id.CardId;
 import io.smartrouter.platform.security.KeyType;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.GatewayRequests;
@@ -130,6 +131,15 @@ class CardApiTests extends VaultServiceIntegrationTest {
                 .isZero();
         secretKey.get().uri("/cards/{id}", id).exchange().expectStatus().isNotFound();
         secretKey.delete().uri("/cards/{id}", id).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aCardThatNeverExistedIsNotFoundForEveryCall() {
+        String unknown = CardId.newId().value();
+
+        secretKey.get().uri("/cards/{id}", unknown).exchange().expectStatus().isNotFound();
+        secretKey.delete().uri("/cards/{id}", unknown).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error_type").isEqualTo("resource.card.not-found");
     }
 
     @ParameterizedTest(name = "{0}")
