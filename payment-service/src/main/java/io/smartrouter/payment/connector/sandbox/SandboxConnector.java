@@ -95,8 +95,7 @@ public class SandboxConnector implements PaymentConnector {
                     }
                     String reference = newReference();
                     ledger.insert(new SandboxAuthorization(reference, behaviour, request.card().pan().last4(),
-                            request.amount(), 0, 0, false));
-                    ledger.setMerchantReference(reference, request.transactionId());
+                            request.amount(), 0, 0, false), request.transactionId());
                     return new OperationOutcome.Approved(reference);
                 }));
     }
@@ -150,8 +149,7 @@ public class SandboxConnector implements PaymentConnector {
                             }
                             String reference = newReference();
                             ledger.insert(new SandboxAuthorization(reference, SandboxBehaviour.APPROVE, held.last4(),
-                                    held.amount(), 0, 0, false));
-                            ledger.setMerchantReference(reference, held.merchantReference());
+                                    held.amount(), 0, 0, false), held.merchantReference());
                             return new OperationOutcome.Approved(reference);
                         }))
                 .orElseGet(() -> new OperationOutcome.Declined(UNKNOWN_AUTHORIZATION, false)));

@@ -47,7 +47,6 @@ class SandboxLedger {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        // The outcome columns are null only inside the transaction that claimed the key (see once).
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + OPERATIONS + " ("
                 + "operation_id VARCHAR(" + MAX_ID_LENGTH + ") NOT NULL PRIMARY KEY, "
                 + "operation_type VARCHAR(16) NOT NULL, "
@@ -107,11 +106,6 @@ class SandboxLedger {
     record Challenge(String merchantReference, String last4, Money amount) {
     }
 
-    void setMerchantReference(String reference, String merchantReference) {
-        jdbc.update("UPDATE " + AUTHORIZATIONS + " SET merchant_reference = ? WHERE authorization_reference = ?",
-                merchantReference, reference);
-    }
-
     /**
      * Schedules the authorization's dispute notices, {@code delay} apart from now (in the capture's transaction), for
      * the {@code captured} amount: a chargeback takes back what was captured, not what was authorized.
@@ -144,17 +138,18 @@ class SandboxLedger {
 
     /**
      * Runs {@code action} once per operation id, in one transaction with the ledger entry, and answers its outcome;
-     * a replay answers the recorded outcome without running anything. The key is claimed (inserted) before the action
-     * runs, so a concurrent duplicate waits on the primary key, fails once the first commits, and reads its outcome.
+     * a replay answers the recorded outcome without running anything. The entry is inserted with the outcome, after the
+     * action: a concurrent duplicate that ran the action too waits on the entry's primary key, fails once the first
+     * commits, and rolls back what its action wrote (an authorization, a capture under the authorization's row lock)
+     * before it reads the first's outcome.
      */
     OperationOutcome once(SandboxOperation operation, Supplier<OperationOutcome> action) {
         try {
             return transactions.execute(status -> find(operation.operationId())
                     .map(recorded -> replay(recorded, operation))
                     .orElseGet(() -> {
-                        claim(operation);
                         OperationOutcome outcome = action.get();
-                        record(operation.operationId(), outcome);
+                        record(operation, outcome);
                         return outcome;
                     }));
         } catch (DuplicateKeyException concurrentDuplicate) {
@@ -169,12 +164,14 @@ class SandboxLedger {
         return find(operationId).map(Recorded::outcome);
     }
 
-    void insert(SandboxAuthorization authorization) {
-        jdbc.update("INSERT INTO " + AUTHORIZATIONS + " (" + AUTHORIZATION_COLUMNS + ", created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    /** A new authorization, under the merchant's reference (our transaction id) that its dispute notices echo. */
+    void insert(SandboxAuthorization authorization, String merchantReference) {
+        jdbc.update("INSERT INTO " + AUTHORIZATIONS + " (" + AUTHORIZATION_COLUMNS + ", merchant_reference, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 authorization.reference(), authorization.behaviour().name(), authorization.last4(),
                 authorization.amount().minorUnits(), authorization.amount().currencyCode(),
-                authorization.capturedMinor(), authorization.refundedMinor(), authorization.voided(), now());
+                authorization.capturedMinor(), authorization.refundedMinor(), authorization.voided(), merchantReference,
+                now());
     }
 
     /** The authorization, locked until the current transaction ends so its captures and refunds add up serially. */
@@ -196,18 +193,14 @@ class SandboxLedger {
                 SandboxLedger::recorded, operationId).stream().findFirst();
     }
 
-    private void claim(SandboxOperation operation) {
+    private void record(SandboxOperation operation, OperationOutcome outcome) {
         Money amount = operation.amount();
-        jdbc.update("INSERT INTO " + OPERATIONS + " (operation_id, operation_type, authorization_reference, amount_minor, "
-                + "currency, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                operation.operationId(), operation.type().name(), operation.authorizationReference(),
-                amount == null ? null : amount.minorUnits(), amount == null ? null : amount.currencyCode(), now());
-    }
-
-    private void record(String operationId, OperationOutcome outcome) {
         StoredOutcome stored = StoredOutcome.of(outcome);
-        jdbc.update("UPDATE " + OPERATIONS + " SET outcome_kind = ?, outcome_value = ?, hard_decline = ? "
-                + "WHERE operation_id = ?", stored.kind().name(), stored.value(), stored.hard(), operationId);
+        jdbc.update("INSERT INTO " + OPERATIONS + " (" + OPERATION_COLUMNS + ", created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                operation.operationId(), operation.type().name(), operation.authorizationReference(),
+                amount == null ? null : amount.minorUnits(), amount == null ? null : amount.currencyCode(),
+                stored.kind().name(), stored.value(), stored.hard(), now());
     }
 
     private static OperationOutcome replay(Recorded recorded, SandboxOperation request) {

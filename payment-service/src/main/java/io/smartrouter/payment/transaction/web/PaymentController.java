@@ -3,6 +3,7 @@ package io.smartrouter.payment.transaction.web;
 import io.smartrouter.payment.config.PaymentProperties;
 import io.smartrouter.payment.transaction.api.FindTransactionQuery;
 import io.smartrouter.payment.transaction.api.ListTransactionsQuery;
+import io.smartrouter.payment.transaction.api.PaymentErrorCode;
 import io.smartrouter.payment.transaction.process.PaymentProcess;
 import io.smartrouter.payment.transaction.query.TransactionPage;
 import io.smartrouter.payment.transaction.query.TransactionView;
@@ -142,7 +143,9 @@ class PaymentController {
                         ResponseTypes.optionalInstanceOf(TransactionView.class)))
                 .flatMap(Mono::justOrEmpty)
                 .map(PaymentController::transaction)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("transaction", id)));
+                .switchIfEmpty(Mono.error(() -> byInvoice
+                        ? new ApiException(PaymentErrorCode.TRANSACTION_NOT_FOUND, "The invoice " + id + " has no transaction")
+                        : ApiException.notFound("transaction", id)));
     }
 
     /** The gateway checked the key already; a service reached another way gets the same rule. */

@@ -246,7 +246,9 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
 
         authorize(browser, second, card("4242424242424242"), "order-11").expectStatus().isEqualTo(422).expectBody()
                 .jsonPath("$.error_type").isEqualTo("request.idempotency.key-reused");
-        server.get().uri("/invoices/{id}/transactions", second).exchange().expectStatus().isNotFound();
+        server.get().uri("/invoices/{id}/transactions", second).exchange().expectStatus().isNotFound().expectBody()
+                .jsonPath("$.error_type").isEqualTo("resource.transaction.not-found")
+                .jsonPath("$.message").isEqualTo("The invoice " + second + " has no transaction");
         authorize(browser, second, card("4242424242424242")).expectStatus().isOk();
         capture(first, "capture-11", "1.00").expectStatus().isOk();
         capture(second, "capture-11", "1.00").expectStatus().isEqualTo(422);
