@@ -13,6 +13,7 @@ import io.smartrouter.platform.security.InternalCalls;
 import io.smartrouter.platform.security.ServiceAuthentication;
 import io.smartrouter.platform.testing.Concurrently;
 import io.smartrouter.platform.testing.GatewayRequests;
+import io.smartrouter.platform.testing.H2Statements;
 import io.smartrouter.platform.testing.TopicReader;
 import io.smartrouter.schemas.Topics;
 import io.smartrouter.schemas.serde.EventPayloads;
@@ -21,11 +22,14 @@ import io.smartrouter.vault.support.VaultServiceIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -41,6 +45,8 @@ class DetokenizationIntegrationTests extends VaultServiceIntegrationTest {
     InternalCalls internalCalls;
     @Autowired
     EmbeddedKafkaBroker kafka;
+    @Autowired
+    JdbcTemplate jdbc;
 
     WebTestClient merchant;
     WebTestClient paymentService;
@@ -148,6 +154,20 @@ class DetokenizationIntegrationTests extends VaultServiceIntegrationTest {
 
         detokenize(paymentService, "/internal/cards/" + card + "/detokenize").expectStatus().isNotFound()
                 .expectBody().jsonPath("$.error_type").isEqualTo("resource.card.not-found");
+    }
+
+    /** The card's details come from the aggregate's answer and the sealed PAN: the read model is not read. */
+    @Test
+    void aReleaseReadsNoReadModel() {
+        String card = tokenize(merchant, "4242 4242 4242 4242", null);
+
+        Map<String, Integer> statements = H2Statements.executionsDuring(jdbc,
+                () -> detokenize(paymentService, "/internal/cards/" + card + "/detokenize").expectStatus().isOk());
+
+        assertThat(statements.keySet()).anyMatch(sql -> sql.toLowerCase(Locale.ROOT).startsWith("select")
+                        && sql.toLowerCase(Locale.ROOT).contains("sealed_card"))
+                .noneMatch(sql -> sql.toLowerCase(Locale.ROOT).startsWith("select")
+                        && sql.toLowerCase(Locale.ROOT).contains("card_record"));
     }
 
     @Test

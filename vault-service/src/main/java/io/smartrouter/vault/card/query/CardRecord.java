@@ -80,14 +80,6 @@ public class CardRecord extends AssignedIdEntity {
         this.createdAt = createdAt;
     }
 
-    void markUsed() {
-        used = true;
-    }
-
-    void markDeleted() {
-        deleted = true;
-    }
-
     CardView view() {
         return new CardView(cardId, projectId, new MaskedCard(scheme, type, countryCode, iin, last4, expMonth, expYear,
                 name, fingerprint), used, deleted, createdAt);

@@ -32,16 +32,12 @@ public class CardRecordProjection {
 
     @EventHandler
     void on(CardUsedEvent event) {
-        CardRecord card = existing(event.getCardId());
-        card.markUsed();
-        cards.save(card);
+        requireOne(cards.markUsed(event.getCardId()), event.getCardId());
     }
 
     @EventHandler
     void on(CardDeletedEvent event) {
-        CardRecord card = existing(event.getCardId());
-        card.markDeleted();
-        cards.save(card);
+        requireOne(cards.markDeleted(event.getCardId()), event.getCardId());
     }
 
     @QueryHandler
@@ -50,7 +46,9 @@ public class CardRecordProjection {
                 .filter(card -> card.projectId().equals(query.projectId().value()));
     }
 
-    private CardRecord existing(String cardId) {
-        return cards.findById(cardId).orElseThrow(() -> new IllegalStateException("Event for unknown card " + cardId));
+    private static void requireOne(int changed, String cardId) {
+        if (changed != 1) {
+            throw new IllegalStateException("Event for unknown card " + cardId);
+        }
     }
 }

@@ -11,10 +11,12 @@ import io.smartrouter.vault.card.api.DetokenizeCardCommand;
 import io.smartrouter.vault.card.api.MaskedCard;
 import io.smartrouter.vault.card.api.TokenizeCardCommand;
 import io.smartrouter.vault.card.api.UseCardCommand;
+import io.smartrouter.vault.card.query.CardView;
 import io.smartrouter.vault.keys.CardFingerprints;
 import io.smartrouter.vault.keys.EnvelopeEncryption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -48,10 +50,13 @@ public class CardVault {
         this.clock = clock;
     }
 
-    /** Seals the PAN, records the card token and holds the CVC, if any, for the first authorization. */
-    public CardId tokenize(ProjectId project, NewCard card, Map<String, ?> metadata) {
+    /**
+     * Seals the PAN, records the card token and holds the CVC, if any, for the first authorization. Answers the card
+     * as recorded (its time at the event's millisecond precision), so the answer needs no read of the read model.
+     */
+    public CardView tokenize(ProjectId project, NewCard card, Map<String, ?> metadata) {
         CardId cardId = CardId.newId();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Pan pan = card.pan();
         MaskedCard masked = new MaskedCard(card.scheme(), card.type(), card.countryCode(), pan.iin(), pan.last4(),
                 card.expMonth(), card.expYear(), card.name(), fingerprints.of(project, pan));
@@ -64,7 +69,7 @@ public class CardVault {
         if (card.cvc() != null) {
             heldCvcs.hold(cardId.value(), card.cvc());
         }
-        return cardId;
+        return new CardView(cardId.value(), project.value(), masked, false, false, now);
     }
 
     /** Consumes a one-time card token for {@code usedBy} (a customer token); its CVC is forgotten. */

@@ -53,7 +53,7 @@ class CardController {
         var card = request.toNewCard(bins, clock);
         var metadata = EventMetadata.forRequest(exchange, caller);
         return Blocking.call(() -> vault.tokenize(caller.projectId(), card, metadata))
-                .flatMap(cardId -> find(caller, cardId.value()));
+                .map(CardController::response);
     }
 
     @GetMapping(path = "/cards/{cardId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -95,6 +95,10 @@ class CardController {
         return Mono.just(ApiResponses.of("iin", body));
     }
 
+    private static Map<String, Object> response(CardView card) {
+        return ApiResponses.of("card", CardResponse.of(card));
+    }
+
     private Mono<Map<String, Object>> find(ProjectContext caller, String cardId) {
         if (!CardId.isWellFormed(cardId)) {
             return Mono.error(ApiException.notFound("card", "(malformed)"));
@@ -103,7 +107,7 @@ class CardController {
                         ResponseTypes.optionalInstanceOf(CardView.class)))
                 .flatMap(Mono::justOrEmpty)
                 .filter(card -> !card.deleted())
-                .map(card -> ApiResponses.of("card", CardResponse.of(card)))
+                .map(CardController::response)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("card", cardId)));
     }
 }
