@@ -111,10 +111,14 @@ class SandboxLedger {
      * the {@code captured} amount: a chargeback takes back what was captured, not what was authorized.
      */
     void scheduleDisputes(SandboxAuthorization authorization, Money captured, Duration delay) {
+        List<DisputeStage> stages = authorization.behaviour().disputeStages();
+        if (stages.isEmpty()) {
+            return;
+        }
         String merchantReference = jdbc.queryForObject("SELECT merchant_reference FROM " + AUTHORIZATIONS
                 + " WHERE authorization_reference = ?", String.class, authorization.reference());
         Instant due = clock.instant();
-        for (DisputeStage stage : authorization.behaviour().disputeStages()) {
+        for (DisputeStage stage : stages) {
             due = due.plus(delay);
             jdbc.update("INSERT INTO " + NOTICES + " (notice_id, merchant_reference, stage, amount_minor, currency, "
                     + "due_at, delivered) VALUES (?, ?, ?, ?, ?, ?, FALSE)", Ids.newId("sbx_dsp_"), merchantReference,

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +31,12 @@ public class PaymentDeadlines {
         this.deadlines = deadlines;
     }
 
+    /** A new attempt after a failed one replaces the earlier request's automatic capture; a new transaction has none. */
     @EventHandler
-    void on(TransactionRequestedEvent event) {
-        deadlines.remove(List.of(PaymentDeadline.id(event.getTransactionId(), Kind.AUTO_CAPTURE)));
+    void on(TransactionRequestedEvent event, @SequenceNumber long sequence) {
+        if (sequence > 0) {
+            deadlines.remove(List.of(PaymentDeadline.id(event.getTransactionId(), Kind.AUTO_CAPTURE)));
+        }
         if (event.getAutoCaptureAt() != null) {
             deadlines.save(new PaymentDeadline(event.getTransactionId(), event.getProjectId(), Kind.AUTO_CAPTURE,
                     event.getAutoCaptureAt()));

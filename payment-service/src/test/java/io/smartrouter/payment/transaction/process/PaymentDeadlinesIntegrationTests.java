@@ -36,7 +36,11 @@ class PaymentDeadlinesIntegrationTests extends PaymentServiceIntegrationTest {
     JdbcTemplate jdbc;
 
     WebTestClient.ResponseSpec authorize(String invoice, String extra) {
-        String card = VAULT.add(CardId.newId().value(), "4242424242424242");
+        return authorize(invoice, "4242424242424242", extra);
+    }
+
+    WebTestClient.ResponseSpec authorize(String invoice, String number, String extra) {
+        String card = VAULT.add(CardId.newId().value(), number);
         return GatewayRequests.asProject(unsigned, auth, DEMO, KeyType.PUBLIC).post()
                 .uri("/invoices/{id}/authorize", invoice).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"source\":\"" + card + "\"" + extra + "}").exchange();
@@ -59,6 +63,20 @@ class PaymentDeadlinesIntegrationTests extends PaymentServiceIntegrationTest {
         sweeper.fire(at.plusSeconds(1));
         transaction(invoice).jsonPath("$.transaction.status").isEqualTo("completed")
                 .jsonPath("$.transaction.captured_amount").isEqualTo("20.00");
+    }
+
+    @Test
+    void aNewAttemptAfterADeclineCapturesAtItsOwnTimeOnly() {
+        String invoice = publishInvoice(DEMO, 2_000, "EUR", "cit");
+        Instant first = Instant.now().plus(Duration.ofHours(1));
+        Instant second = first.plus(Duration.ofHours(1));
+        authorize(invoice, "4000000000000002", ",\"auto_capture_at\":\"" + first + "\"").expectStatus().isEqualTo(402);
+        authorize(invoice, ",\"auto_capture_at\":\"" + second + "\"").expectStatus().isOk();
+
+        sweeper.fire(first.plusSeconds(1));
+        transaction(invoice).jsonPath("$.transaction.status").isEqualTo("authorized");
+        sweeper.fire(second.plusSeconds(1));
+        transaction(invoice).jsonPath("$.transaction.status").isEqualTo("completed");
     }
 
     @Test
