@@ -10,12 +10,12 @@ import io.smartrouter.schemas.invoice.InvoiceTax;
 import java.net.URI;
 
 /** Maps invoice commands to their Avro events: amounts in minor units, every optional field as null when absent. */
-final class InvoiceEvents {
+public final class InvoiceEvents {
 
     private InvoiceEvents() {
     }
 
-    static InvoiceCreatedEvent created(CreateInvoiceCommand command) {
+    public static InvoiceCreatedEvent created(CreateInvoiceCommand command) {
         return InvoiceCreatedEvent.newBuilder()
                 .setInvoiceId(command.invoiceId().value())
                 .setProjectId(command.projectId().value())

@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Folds invoice events into {@link InvoiceView}s. Pure functions, tested without Spring. */
-final class InvoiceViews {
+public final class InvoiceViews {
 
     static final String PENDING = "pending";
 
     private InvoiceViews() {
     }
 
-    static InvoiceView created(InvoiceCreatedEvent event) {
+    public static InvoiceView created(InvoiceCreatedEvent event) {
         InvoiceShipping shipping = event.getShipping();
         return new InvoiceView(event.getInvoiceId(), event.getProjectId(), event.getName(), event.getAmount(),
                 event.getCurrency(), event.getCreatedAt(), event.getReferenceId(),

@@ -3,7 +3,9 @@ package io.smartrouter.invoice.invoice.web;
 import io.smartrouter.invoice.customer.query.KnownCustomers;
 import io.smartrouter.invoice.invoice.api.AssignCustomerCommand;
 import io.smartrouter.invoice.invoice.api.FindInvoiceQuery;
+import io.smartrouter.invoice.invoice.command.InvoiceEvents;
 import io.smartrouter.invoice.invoice.query.InvoicePage;
+import io.smartrouter.invoice.invoice.query.InvoiceViews;
 import io.smartrouter.invoice.invoice.query.InvoiceWithTransaction;
 import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.events.EventMetadata;
@@ -54,9 +56,11 @@ class InvoiceController {
         var command = request.toCommand(InvoiceId.newId(), caller.projectId(), clock.instant());
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(EventMetadata.forRequest(exchange, caller));
+        // The answer is the invoice as its read model folds the event the aggregate applies: nothing to read back.
         return requireCustomer(caller, command.customerId())
                 .then(Blocking.future(() -> commands.send(message)))
-                .then(find(caller, command.invoiceId().value()));
+                .then(Mono.fromSupplier(() -> response(new InvoiceWithTransaction(
+                        InvoiceViews.created(InvoiceEvents.created(command)), null))));
     }
 
     /** Assigns one of the project's customers (as the vault has published them) to the invoice. */
@@ -118,6 +122,10 @@ class InvoiceController {
                         : Mono.error(ApiException.notFound("customer", customer.value())));
     }
 
+    private static Map<String, Object> response(InvoiceWithTransaction invoice) {
+        return ApiResponses.of("invoice", InvoiceResponse.of(invoice));
+    }
+
     private Mono<Map<String, Object>> find(ProjectContext caller, String invoiceId) {
         if (!InvoiceId.isWellFormed(invoiceId)) {
             return Mono.error(ApiException.notFound("invoice", "(malformed)"));
@@ -125,7 +133,7 @@ class InvoiceController {
         var query = new FindInvoiceQuery(caller.projectId(), invoiceId);
         return Blocking.future(() -> queries.query(query, ResponseTypes.optionalInstanceOf(InvoiceWithTransaction.class)))
                 .flatMap(Mono::justOrEmpty)
-                .map(invoice -> ApiResponses.of("invoice", InvoiceResponse.of(invoice)))
+                .map(InvoiceController::response)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("invoice", invoiceId)));
     }
 }
