@@ -11,6 +11,7 @@ import io.smartrouter.webhook.delivery.worker.DeliveryWorker;
 import io.smartrouter.webhook.delivery.worker.WebhookSender;
 import io.smartrouter.webhook.endpoint.command.WebhookEndpoint;
 import io.smartrouter.webhook.endpoint.query.WebhookEndpointRecords;
+import io.smartrouter.webhook.event.store.EventRetention;
 import io.smartrouter.webhook.event.store.PublicEventStore;
 import io.smartrouter.webhook.secret.InvoiceWebhookSecrets;
 import io.smartrouter.webhook.secret.SecretSealer;
@@ -70,6 +71,12 @@ class DispatcherConfiguration {
     @Bean
     InvoiceWebhookSecrets invoiceWebhookSecrets(DispatcherTables tables, JdbcTemplate jdbc, SigningSecrets secrets) {
         return new InvoiceWebhookSecrets(jdbc, secrets);
+    }
+
+    @Bean(destroyMethod = "close")
+    EventRetention eventRetention(DispatcherTables tables, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            Clock clock, DispatcherProperties properties) {
+        return new EventRetention(jdbc, transactions, clock, properties.retention(), properties.retentionInterval());
     }
 
     @Bean

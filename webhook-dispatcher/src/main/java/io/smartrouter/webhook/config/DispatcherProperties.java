@@ -25,12 +25,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize due deliveries claimed per poll
  * @param pollInterval how often the worker looks for due deliveries when nothing wakes it earlier
  * @param maxLoggedResponseBytes how much of a response body the delivery log keeps
+ * @param retention how long public events, their deliveries and attempts are kept once no delivery of theirs is still
+ *     to be attempted
+ * @param retentionInterval how often events past their retention are deleted
  */
 @ConfigurationProperties("smartrouter.webhook")
 public record DispatcherProperties(List<Duration> retrySchedule, Double retryJitter, Duration connectTimeout,
         Duration responseTimeout, Duration secretOverlap, Duration disableAfterFailing, Boolean allowPrivateAddresses,
         String keys, Path keyFile, Integer maxConcurrency, Integer maxConcurrencyPerEndpoint, Integer batchSize,
-        Duration pollInterval, Integer maxLoggedResponseBytes) {
+        Duration pollInterval, Integer maxLoggedResponseBytes, Duration retention, Duration retentionInterval) {
 
     public static final List<Duration> API_SCHEDULE = List.of(Duration.ZERO, Duration.ofSeconds(5),
             Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5),
@@ -50,6 +53,11 @@ public record DispatcherProperties(List<Duration> retrySchedule, Double retryJit
         batchSize = batchSize == null ? 500 : batchSize;
         pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
         maxLoggedResponseBytes = maxLoggedResponseBytes == null ? 1024 : maxLoggedResponseBytes;
+        retention = retention == null ? Duration.ofDays(30) : retention;
+        retentionInterval = retentionInterval == null ? Duration.ofMinutes(10) : retentionInterval;
+        if (retention.isNegative() || retention.isZero() || retentionInterval.isNegative() || retentionInterval.isZero()) {
+            throw new IllegalArgumentException("smartrouter.webhook.retention and retention-interval must be positive");
+        }
     }
 
     /** A claimed delivery whose worker did not report back within this is due again (the worker crashed). */

@@ -33,6 +33,8 @@ public final class DispatcherSchema {
             // Events of an invoice not created yet as far as the dispatcher knows (its payment's topic was read first).
             "CREATE TABLE IF NOT EXISTS invoice_early_event (invoice_id VARCHAR(40) NOT NULL, "
                     + "event_id VARCHAR(40) NOT NULL, PRIMARY KEY (invoice_id, event_id))",
+            // For the retention's deletes, by event.
+            "CREATE INDEX IF NOT EXISTS invoice_early_event_event ON invoice_early_event (event_id)",
             // The objects as of the last event (invoice, transaction, customer, token), folded from the domain events.
             "CREATE TABLE IF NOT EXISTS object_state (object_id VARCHAR(64) PRIMARY KEY, "
                     + "project_id VARCHAR(80) NOT NULL, document TEXT NOT NULL)",
