@@ -1,9 +1,7 @@
 package io.smartrouter.gateway.idempotency;
 
+import io.smartrouter.platform.persistence.PeriodicJob;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,27 +14,19 @@ public class IdempotencyPurge implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyPurge.class);
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "idempotency-purge");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicJob rounds;
 
     public IdempotencyPurge(IdempotencyStore store, Duration interval) {
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                int purged = store.purgeExpired();
-                if (purged > 0) {
-                    log.info("Purged {} expired idempotency keys", purged);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Purging expired idempotency keys failed; next attempt in {}", interval, e);
+        rounds = new PeriodicJob("idempotency-purge", interval, () -> {
+            int purged = store.purgeExpired();
+            if (purged > 0) {
+                log.info("Purged {} expired idempotency keys", purged);
             }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     @Override
-    public void close() {
-        executor.shutdownNow();
+    public void close() throws InterruptedException {
+        rounds.close();
     }
 }

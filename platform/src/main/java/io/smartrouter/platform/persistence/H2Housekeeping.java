@@ -4,9 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
@@ -43,16 +40,11 @@ public final class H2Housekeeping implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Housekeeping.class);
 
     private final DataSource dataSource;
-    private final ScheduledExecutorService ticks;
+    private final PeriodicJob ticks;
 
     public H2Housekeeping(DataSource dataSource, Duration interval) {
         this.dataSource = dataSource;
-        this.ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "h2-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticks.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.ticks = new PeriodicJob("h2-housekeeping", interval, this::tick);
     }
 
     /**
@@ -63,7 +55,7 @@ public final class H2Housekeeping implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             Optional<MVStore> store = store(connection);
             if (store.isEmpty()) {
-                ticks.shutdown();
+                ticks.stop();
                 return false;
             }
             return compact(store.get());
@@ -96,13 +88,12 @@ public final class H2Housekeeping implements AutoCloseable {
     }
 
     boolean running() {
-        return !ticks.isShutdown();
+        return ticks.running();
     }
 
-    /** Stops the ticks and waits for a running one: never interrupted, as H2 closes a file interrupted in I/O. */
+    /** Stops the ticks and waits for a running one, never interrupted ({@link PeriodicJob}). */
     @Override
     public void close() throws InterruptedException {
-        ticks.shutdown();
-        ticks.awaitTermination(10, TimeUnit.SECONDS);
+        ticks.close();
     }
 }

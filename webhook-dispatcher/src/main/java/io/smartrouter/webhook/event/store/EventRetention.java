@@ -1,14 +1,12 @@
 package io.smartrouter.webhook.event.store;
 
+import io.smartrouter.platform.persistence.PeriodicJob;
 import io.smartrouter.webhook.delivery.worker.Deliveries;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,11 +37,7 @@ public class EventRetention implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration retention;
-    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "event-retention");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicJob rounds;
 
     public EventRetention(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
             Duration retention, Duration interval) {
@@ -51,7 +45,7 @@ public class EventRetention implements AutoCloseable {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.retention = retention;
-        ticks.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.rounds = new PeriodicJob("event-retention", interval, this::round);
     }
 
     /** Deletes every expired event that can go, batch by batch; answers how many went. */
@@ -83,19 +77,15 @@ public class EventRetention implements AutoCloseable {
         return deleted;
     }
 
-    private void tick() {
-        try {
-            int purged = purge();
-            if (purged > 0) {
-                log.info("Deleted {} public events older than {} with their deliveries", purged, retention);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Deleting expired public events failed; next attempt at the next tick", e);
+    private void round() {
+        int purged = purge();
+        if (purged > 0) {
+            log.info("Deleted {} public events older than {} with their deliveries", purged, retention);
         }
     }
 
     @Override
-    public void close() {
-        ticks.shutdownNow();
+    public void close() throws InterruptedException {
+        rounds.close();
     }
 }

@@ -38,7 +38,7 @@ abstract class EventRetentionContract {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         retention.close();
     }
 
