@@ -22,6 +22,12 @@ import reactor.core.scheduler.Schedulers;
  * (seen in {@code make chaos}: "The database has been closed", caused by {@code ClosedByInterruptException} in a
  * commit). Here a cancelled call is never interrupted: the work runs to its end (its transaction commits or rolls back
  * as it would have) and only its result is dropped, which is what a caller that went away can expect anyway.
+ * <p>
+ * Work asked for on one of these threads between two pieces of work runs there, at once: a chain of blocking steps (an
+ * authorization's invoice lookup, routing, command, sandbox ledger, outcome and answer) stays on the thread that ran
+ * its first step instead of handing each step to another thread, which on two cores cost a wake-up and, as often as
+ * not, the caller's core (ADR 0032). Work asked for from inside a piece of work (one that waits for another with
+ * {@code block()}) is still handed over, so every piece of work runs outside any other's transaction or unit of work.
  */
 public final class Blocking {
 
@@ -33,28 +39,57 @@ public final class Blocking {
      * The threads of blocking work. Handed over as a plain {@code Executor}: given the {@code ExecutorService} itself,
      * Reactor would run tasks as futures and cancel them with an interrupt; with {@code execute} only, it cannot.
      */
-    public static final Scheduler SCHEDULER = Schedulers.fromExecutor(executor()::execute);
+    private static final Scheduler SCHEDULER = Schedulers.fromExecutor(executor()::execute);
 
     private Blocking() {
     }
 
-    /** Calls {@code work} on {@link #SCHEDULER}. A null result completes the Mono empty. */
+    /** Calls {@code work} on {@link #SCHEDULER}, or at once on one of its threads. A null result completes it empty. */
     public static <T> Mono<T> call(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(SCHEDULER);
+        return offTheEventLoop(Mono.fromCallable(() -> BlockingThread.working(work)));
     }
 
-    /** Starts {@code dispatch} (e.g. {@code commandGateway.send(...)}) on {@link #SCHEDULER}. */
+    /** Starts {@code dispatch} (e.g. {@code commandGateway.send(...)}) on {@link #SCHEDULER}, or at once on its threads. */
     public static <T> Mono<T> future(Supplier<CompletableFuture<T>> dispatch) {
-        return Mono.defer(() -> Mono.fromFuture(dispatch.get())).subscribeOn(SCHEDULER);
+        return offTheEventLoop(Mono.fromCallable(() -> BlockingThread.working(dispatch::get)).flatMap(Mono::fromFuture));
+    }
+
+    /** Whether work asked for now would run at once: on one of {@link #SCHEDULER}'s threads, between two pieces of work. */
+    static boolean runsAtOnce() {
+        return Thread.currentThread() instanceof BlockingThread thread && !thread.working;
+    }
+
+    private static <T> Mono<T> offTheEventLoop(Mono<T> work) {
+        return Mono.defer(() -> runsAtOnce() ? work : work.subscribeOn(SCHEDULER));
+    }
+
+    /** A thread of blocking work, which knows whether it is running a piece of work right now. */
+    private static final class BlockingThread extends Thread {
+
+        private boolean working;
+
+        BlockingThread(Runnable task, String name) {
+            super(task, name);
+            setDaemon(true);
+        }
+
+        /** Runs {@code work}, marking the current thread, if it is one of these, as working meanwhile. */
+        static <T> T working(Callable<T> work) throws Exception {
+            if (!(Thread.currentThread() instanceof BlockingThread thread) || thread.working) {
+                return work.call();
+            }
+            thread.working = true;
+            try {
+                return work.call();
+            } finally {
+                thread.working = false;
+            }
+        }
     }
 
     private static ThreadPoolExecutor executor() {
         AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = task -> {
-            Thread thread = new Thread(task, "blocking-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        ThreadFactory threads = task -> new BlockingThread(task, "blocking-" + count.incrementAndGet());
         var executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(QUEUED), threads);
         executor.allowCoreThreadTimeOut(true);

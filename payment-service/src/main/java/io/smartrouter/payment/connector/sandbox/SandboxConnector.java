@@ -131,7 +131,7 @@ public class SandboxConnector implements PaymentConnector {
 
     @Override
     public Mono<Optional<OperationOutcome>> status(String operationId) {
-        return Mono.fromCallable(() -> ledger.outcome(operationId)).subscribeOn(Blocking.SCHEDULER);
+        return Blocking.call(() -> ledger.outcome(operationId));
     }
 
     /**
@@ -157,12 +157,15 @@ public class SandboxConnector implements PaymentConnector {
 
     @Override
     public Mono<List<DisputeNotice>> dueNotices(Instant now, int limit) {
-        return Mono.fromCallable(() -> ledger.dueNotices(now, limit)).subscribeOn(Blocking.SCHEDULER);
+        return Blocking.call(() -> ledger.dueNotices(now, limit));
     }
 
     @Override
     public Mono<Void> acknowledge(String noticeId) {
-        return Mono.fromRunnable(() -> ledger.acknowledge(noticeId)).subscribeOn(Blocking.SCHEDULER).then();
+        return Blocking.<Void>call(() -> {
+            ledger.acknowledge(noticeId);
+            return null;
+        });
     }
 
     /** An operation on an existing authorization, decided with that authorization locked. */
@@ -180,8 +183,7 @@ public class SandboxConnector implements PaymentConnector {
     }
 
     private static Mono<OperationOutcome> operation(Callable<OperationOutcome> work) {
-        return Mono.fromCallable(work)
-                .subscribeOn(Blocking.SCHEDULER)
+        return Blocking.call(work)
                 .onErrorResume(error -> error instanceof DataAccessException || error instanceof TransactionException,
                         error -> {
                             // Whether it was recorded is unknown to the caller: the status lookup will tell.
