@@ -84,22 +84,22 @@ public class KnownInvoices {
     }
 
     /**
-     * Runs {@code action} (a request on the transaction) under {@code transactionId}: the invoice's transaction, or a
-     * new one (an authorization's or a sale's key names it, else a fresh {@code tr_} id) assigned atomically. Answers
-     * false, with nothing run, when the invoice has another transaction (a concurrent request assigned its own first:
-     * the second waits for the first's row lock). A new id is assigned in the same commit as the action, whose unit of
-     * work joins the transaction: one commit for both, and the id is kept only with what was recorded under it. Only a
-     * brand-new transaction runs inside this outer transaction: the aggregate cache cannot see an outer rollback (ADR
-     * 0014), and a copy of an aggregate nobody else can name is harmless; an existing transaction's command runs in a
-     * unit of work of its own. Blocking.
+     * Runs a request on the transaction under {@code transactionId}: the invoice's transaction, or a new one (an
+     * authorization's or a sale's key names it, else a fresh {@code tr_} id) assigned atomically. Answers false, with
+     * nothing run, when the invoice has another transaction (a concurrent request assigned its own first: the second
+     * waits for the first's row lock). A new id is assigned in the same commit as {@code create}, whose unit of work
+     * joins the transaction: one commit for both, and the id is kept only with what was recorded under it, so nothing
+     * can have been recorded under it before {@code create} runs. Only a brand-new transaction runs inside this outer
+     * transaction: the aggregate cache cannot see an outer rollback (ADR 0014), and a copy of an aggregate nobody else
+     * can name is harmless; an existing transaction's {@code request} runs in a unit of work of its own. Blocking.
      */
-    public boolean withTransaction(KnownInvoice invoice, String transactionId, Runnable action) {
+    public boolean withTransaction(KnownInvoice invoice, String transactionId, Runnable create, Runnable request) {
         if (invoice.transactionId() == null) {
             Boolean created = transactions.execute(status -> {
                 if (invoices.assignTransaction(invoice.invoiceId(), transactionId) != 1) {
                     return false;
                 }
-                action.run();
+                create.run();
                 return true;
             });
             if (Boolean.TRUE.equals(created)) {
@@ -111,7 +111,7 @@ public class KnownInvoices {
         if (!transactionId.equals(assigned)) {
             return false;
         }
-        action.run();
+        request.run();
         return true;
     }
 }

@@ -11,6 +11,7 @@ import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
 import io.smartrouter.payment.transaction.api.RecordDisputeCommand;
+import io.smartrouter.payment.transaction.api.CreatePaymentCommand;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
 import io.smartrouter.payment.transaction.api.RequireThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
@@ -100,6 +101,13 @@ public class Payment {
 
     protected Payment() {
         // for Axon's event sourcing
+    }
+
+    /** A request under an id nothing has recorded anything under: a new transaction, created without a look first. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public StartedOperation handle(CreatePaymentCommand command) {
+        return handle(command.request());
     }
 
     /**

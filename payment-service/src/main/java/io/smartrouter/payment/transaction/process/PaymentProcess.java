@@ -19,6 +19,7 @@ import io.smartrouter.payment.routing.health.GatewayMetrics;
 import io.smartrouter.payment.routing.query.RoutingRuleSets;
 import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
 import io.smartrouter.payment.transaction.api.CompleteThreeDSecureCommand;
+import io.smartrouter.payment.transaction.api.CreatePaymentCommand;
 import io.smartrouter.payment.transaction.api.EndRoutingCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.FindTransactionQuery;
@@ -326,6 +327,7 @@ public class PaymentProcess {
             return Blocking.call(() -> {
                 Object[] answer = new Object[1];
                 if (!invoices.withTransaction(invoice, request.transactionId(),
+                        () -> answer[0] = commands.sendAndWait(message(new CreatePaymentCommand(request), metadata)),
                         () -> answer[0] = commands.sendAndWait(message(request, metadata)))) {
                     throw new ApiException(PaymentErrorCode.IN_PROGRESS, "An authorization of this invoice is in progress");
                 }

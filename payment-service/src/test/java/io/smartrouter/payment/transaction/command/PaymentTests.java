@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
 import io.smartrouter.payment.transaction.api.CompleteThreeDSecureCommand;
+import io.smartrouter.payment.transaction.api.CreatePaymentCommand;
 import io.smartrouter.payment.transaction.api.ExpireAuthorizationCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
@@ -117,6 +118,20 @@ class PaymentTests {
     @Test
     void theFirstRequestCreatesTheTransaction() {
         fixture.givenNoPriorActivity().when(request("tr_op_req")).expectEvents(requested("tr_op_req"));
+    }
+
+    /** A request under an id nothing was recorded under creates the transaction without looking for it first. */
+    @Test
+    void aCreationIsTheFirstRequestWithItsAttempt() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePaymentCommand(request("tr_op_req").withFirstAttempt(
+                        start("tr_op_auth", OperationType.AUTHORIZATION, null, NOW))))
+                .expectResultMessagePayload(new StartedOperation("tr_op_auth", 10_000, "EUR", null, "sandbox"))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(instanceOf(TransactionRequestedEvent.class),
+                        allOf(instanceOf(OperationStartedEvent.class), hasProperty("operationId", is("tr_op_auth"))),
+                        andNoMore())));
+        assertThatThrownBy(() -> new CreatePaymentCommand("tr_other", request("tr_op_req")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

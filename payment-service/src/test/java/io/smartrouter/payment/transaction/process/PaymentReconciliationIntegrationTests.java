@@ -128,11 +128,12 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
         String invoice = publishInvoice(DEMO, 500, "EUR", "cit");
         String transaction = operationKeys.idFor(DEMO, invoice, "not-received-7", KnownInvoices.TRANSACTION_PREFIX);
         String card = VAULT.add(CardId.newId().value(), "4242424242424242");
-        invoices.withTransaction(invoices.get(DEMO, invoice), transaction, () -> commands.sendAndWait(
+        Runnable request = () -> commands.sendAndWait(
                 new RequestPaymentCommand(transaction, DEMO, invoice, Money.ofMinor(500, "EUR"), "cit", card, null, null,
                         null, Ids.newId("tr_op_"), Instant.now(), new StartOperationCommand(transaction, DEMO,
                                 Ids.newId("tr_op_"), OperationType.AUTHORIZATION, null, null, null, Map.of(), null,
-                                "sandbox", Instant.now()))));
+                                "sandbox", Instant.now())));
+        invoices.withTransaction(invoices.get(DEMO, invoice), transaction, request, request);
         reconciler.reconcile(Duration.ZERO);
         assertThat(status(transaction)).contains("\"error_code\":\"gateway.not-received\"");
 
@@ -148,9 +149,10 @@ class PaymentReconciliationIntegrationTests extends PaymentServiceIntegrationTes
     void aRequestThatNeverReachedAnAuthorizationFailsAndTheInvoiceCanBePaidAgain() throws InterruptedException {
         String invoice = publishInvoice(DEMO, 800, "EUR", "cit");
         String transaction = Ids.newId(KnownInvoices.TRANSACTION_PREFIX);
-        invoices.withTransaction(invoices.get(DEMO, invoice), transaction, () -> commands.sendAndWait(
+        Runnable request = () -> commands.sendAndWait(
                 new RequestPaymentCommand(transaction, DEMO, invoice, Money.ofMinor(800, "EUR"), "cit", "card_released",
-                        null, null, null, Ids.newId("tr_op_"), Instant.now(), null)));
+                        null, null, null, Ids.newId("tr_op_"), Instant.now(), null));
+        invoices.withTransaction(invoices.get(DEMO, invoice), transaction, request, request);
 
         reconciler.reconcile(Duration.ZERO);
 

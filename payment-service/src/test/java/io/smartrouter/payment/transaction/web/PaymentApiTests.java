@@ -180,7 +180,22 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
         } finally {
             recording.cancel();
         }
-        assertThat(sent).containsExactly("RequestPaymentCommand", "CompleteOperationCommand");
+        assertThat(sent).containsExactly("CreatePaymentCommand", "CompleteOperationCommand");
+    }
+
+    /**
+     * A new transaction is created without being looked for in the event store first (H2's statement log: no snapshot
+     * or event of its aggregate is read; the outcome then finds it in the aggregate cache). The Kafka publisher's reads
+     * by global index are not the aggregate's.
+     */
+    @Test
+    void aNewTransactionIsCreatedWithoutReadingItsAggregate() {
+        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
+        String token = card("4242424242424242");
+        Map<String, Integer> statements = H2Statements.executionsDuring(jdbc,
+                () -> authorize(browser, invoice, token).expectStatus().isOk());
+        assertThat(statements.keySet()).as("the aggregate's snapshot and events read")
+                .noneMatch(sql -> sql.toLowerCase(Locale.ROOT).matches("select .*(snapshot_event_entry|aggregate_identifier=).*"));
     }
 
     /** A declined sale retried with its key gets the same decline, not a second authorization. */
