@@ -142,11 +142,14 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
     }
 
     /**
-     * An authorization's deadlines are written without a lookup by id (H2's statement log): its expiry is inserted as a
-     * new row (not merged: a lookup, then the insert), and a new transaction has no earlier automatic capture to delete.
+     * What a new transaction's authorization does not read (H2's statement log). Its deadlines are written without a
+     * lookup by id: its expiry is inserted as a new row (not merged: a lookup, then the insert), and a new transaction
+     * has no earlier automatic capture to delete. Its aggregate is created without being looked for in the event store
+     * (no snapshot or event of it is read; the outcome then finds it in the aggregate cache); the Kafka publisher's
+     * reads by global index are not the aggregate's.
      */
     @Test
-    void anAuthorizationWritesItsDeadlinesWithoutLookingThemUp() {
+    void aNewTransactionsAuthorizationLooksUpNeitherItsDeadlinesNorItsAggregate() {
         String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
         String token = card("4242424242424242");
         Map<String, Integer> statements = H2Statements.executionsDuring(jdbc,
@@ -159,6 +162,8 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
             }
         });
         assertThat(deadlines).containsOnly(entry("insert", 1));
+        assertThat(statements.keySet()).as("the aggregate's snapshot and events read")
+                .noneMatch(sql -> sql.toLowerCase(Locale.ROOT).matches("select .*(snapshot_event_entry|aggregate_identifier=).*"));
     }
 
     /**
@@ -181,21 +186,6 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
             recording.cancel();
         }
         assertThat(sent).containsExactly("CreatePaymentCommand", "CompleteOperationCommand");
-    }
-
-    /**
-     * A new transaction is created without being looked for in the event store first (H2's statement log: no snapshot
-     * or event of its aggregate is read; the outcome then finds it in the aggregate cache). The Kafka publisher's reads
-     * by global index are not the aggregate's.
-     */
-    @Test
-    void aNewTransactionIsCreatedWithoutReadingItsAggregate() {
-        String invoice = publishInvoice(DEMO, 5_000, "EUR", "cit");
-        String token = card("4242424242424242");
-        Map<String, Integer> statements = H2Statements.executionsDuring(jdbc,
-                () -> authorize(browser, invoice, token).expectStatus().isOk());
-        assertThat(statements.keySet()).as("the aggregate's snapshot and events read")
-                .noneMatch(sql -> sql.toLowerCase(Locale.ROOT).matches("select .*(snapshot_event_entry|aggregate_identifier=).*"));
     }
 
     /** A declined sale retried with its key gets the same decline, not a second authorization. */
