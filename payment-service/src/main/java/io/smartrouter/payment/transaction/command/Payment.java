@@ -5,13 +5,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.smartrouter.payment.transaction.api.CompleteOperationCommand;
 import io.smartrouter.payment.transaction.api.CompleteThreeDSecureCommand;
+import io.smartrouter.payment.transaction.api.CreatePaymentCommand;
 import io.smartrouter.payment.transaction.api.EndRoutingCommand;
 import io.smartrouter.payment.transaction.api.ExpireAuthorizationCommand;
 import io.smartrouter.payment.transaction.api.FailRequestCommand;
 import io.smartrouter.payment.transaction.api.OperationType;
 import io.smartrouter.payment.transaction.api.PaymentErrorCode;
 import io.smartrouter.payment.transaction.api.RecordDisputeCommand;
-import io.smartrouter.payment.transaction.api.CreatePaymentCommand;
 import io.smartrouter.payment.transaction.api.RequestPaymentCommand;
 import io.smartrouter.payment.transaction.api.RequireThreeDSecureCommand;
 import io.smartrouter.payment.transaction.api.StartOperationCommand;
