@@ -139,14 +139,24 @@ public final class Benchmark {
     }
 
     /**
-     * Profiling aid: CIT flows at saturation against an already running platform (e.g. {@code make run}) with the demo
-     * project, printing flows/s and each call's p50/p99 — nothing started, nothing compared.
+     * Profiling aid: CIT flows against an already running platform (e.g. {@code make run}) with the demo project,
+     * printing flows/s and each call's p50/p99 — nothing started, nothing compared. At saturation (a closed loop, with
+     * the CPU per complete flow), or with {@code BENCH_OPEN_LOOP=true} at {@code BENCH_FLOWS_PER_SECOND} (an open loop,
+     * measured after a warm-up at the same rate): the latency of each call when the machine is not saturated.
      */
     private static void loadOnly(String gatewayUrl, BenchSettings settings) {
         CitFlow flow = new CitFlow(new JsonCalls(gatewayUrl), FreshPlatform.DEMO_PROJECT, FreshPlatform.DEMO_SECRET);
         Latencies latencies = new Latencies();
-        Saturation saturation = saturate(settings, flow, latencies, null);
-        Load.Throughput throughput = saturation.throughput();
+        Load.Throughput throughput;
+        String cpuPerFlow = null;
+        if (Boolean.parseBoolean(System.getenv("BENCH_OPEN_LOOP"))) {
+            Load.openLoop(settings.flowsPerSecond(), settings.warmUp(), () -> flow.run(new Latencies()));
+            throughput = Load.openLoop(settings.flowsPerSecond(), settings.measure(), () -> flow.run(latencies));
+        } else {
+            Saturation saturation = saturate(settings, flow, latencies, null);
+            throughput = saturation.throughput();
+            cpuPerFlow = saturation.cpuPerFlow();
+        }
         REPORT.printf("%.1f CIT flows/s (%d failed) against %s%n", throughput.perSecond(), throughput.failed(),
                 gatewayUrl);
         for (String call : CitFlow.CALLS) {
@@ -154,7 +164,9 @@ public final class Benchmark {
                     latencies.millis(call, 99));
         }
         REPORT.println("  failures: " + latencies.failures());
-        REPORT.println("  CPU per complete flow: " + saturation.cpuPerFlow());
+        if (cpuPerFlow != null) {
+            REPORT.println("  CPU per complete flow: " + cpuPerFlow);
+        }
     }
 
     /** A closed loop's throughput and the platform's CPU per complete flow over its measured part. */
