@@ -77,21 +77,14 @@ public final class LocalPlatform implements AutoCloseable {
                 arguments.addAll(config.extraGatewayArgs());
             }
             if (service.module().equals(PlatformConfig.INVOICE)) {
-                config.services().stream().filter(other -> other.module().equals(PlatformConfig.VAULT)).forEach(vault ->
-                        arguments.add("--smartrouter.invoice.vault-url=http://127.0.0.1:" + vault.port()));
+                addUrl(arguments, "smartrouter.invoice.vault-url", PlatformConfig.VAULT, "127.0.0.1");
             }
             if (service.module().equals(PlatformConfig.PAYMENT)) {
-                config.services().stream().filter(other -> other.module().equals(PlatformConfig.VAULT)).forEach(vault ->
-                        arguments.add("--smartrouter.payment.vault-url=http://127.0.0.1:" + vault.port()));
-                config.services().stream().filter(other -> other.module().equals(PlatformConfig.INVOICE))
-                        .forEach(invoice -> arguments.add("--smartrouter.payment.invoice-url=http://127.0.0.1:"
-                                + invoice.port()));
-                config.services().stream().filter(other -> other.module().equals(PlatformConfig.GATEWAY))
-                        .forEach(gateway -> arguments.add("--smartrouter.payment.public-url=http://localhost:"
-                                + gateway.port()));
-                config.services().stream().filter(other -> other.module().equals(PlatformConfig.SIMULATOR))
-                        .forEach(simulator -> arguments.add("--smartrouter.payment.simulator.url=http://127.0.0.1:"
-                                + simulator.port()));
+                addUrl(arguments, "smartrouter.payment.vault-url", PlatformConfig.VAULT, "127.0.0.1");
+                addUrl(arguments, "smartrouter.payment.invoice-url", PlatformConfig.INVOICE, "127.0.0.1");
+                // The 3-D Secure challenge pages customers are sent to are on the public gateway.
+                addUrl(arguments, "smartrouter.payment.public-url", PlatformConfig.GATEWAY, "localhost");
+                addUrl(arguments, "smartrouter.payment.simulator.url", PlatformConfig.SIMULATOR, "127.0.0.1");
             }
             // The gateway signs what it forwards; only services hold the secret of service-to-service calls.
             Map<String, String> secrets = service.module().equals(PlatformConfig.GATEWAY)
@@ -101,6 +94,12 @@ public final class LocalPlatform implements AutoCloseable {
                     secrets,
                     config.dataDir().resolve("logs").resolve(service.module() + ".log")));
         }
+    }
+
+    /** {@code --property=http://host:port} of the platform's {@code module}, when the platform runs it. */
+    private void addUrl(List<String> arguments, String property, String module, String host) {
+        config.services().stream().filter(other -> other.module().equals(module))
+                .forEach(other -> arguments.add("--" + property + "=http://" + host + ":" + other.port()));
     }
 
     /** The JVM options of every service: small heaps for a laptop, overridable with SMARTROUTER_JAVA_OPTS. */
