@@ -46,6 +46,11 @@ public class BasicAuthenticator {
         return projects.remembered(presented.projectId()).flatMap(project -> verify(presented, project));
     }
 
+    /** The Authorization header of a project's public key (the project id and an empty password). */
+    public static String publicKeyOf(String projectId) {
+        return "Basic " + Base64.getEncoder().encodeToString((projectId + ":").getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The project and key a well-formed header presents. */
     private record Presented(ProjectId projectId, String key) {
     }

@@ -14,19 +14,22 @@ import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.web.Blocking;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Every public request: route it, authenticate the caller (in memory with the credentials read a moment ago, else off
- * the event loop: the keys are in the database), check the key type, take a rate-limit token, then forward it —
- * through the idempotency keys when it carries one.
+ * the event loop: the keys are in the database; a page opened from a link by the public key of the project it names),
+ * check the key type, take a rate-limit token, then forward it — through the idempotency keys when it carries one.
  */
 public class GatewayHandler {
 
     static final String CALLER_ATTRIBUTE = GatewayHandler.class.getName() + ".caller";
     public static final String LIMIT_HEADER = "X-RateLimit-Limit";
     public static final String REMAINING_HEADER = "X-RateLimit-Remaining";
+    /** The query parameter naming the project of a page opened from a link ({@link RouteTable.Route#linkedPage}). */
+    public static final String PROJECT_PARAMETER = "project_id";
     private static final String CHALLENGE = "Basic realm=\"Smart Router\"";
 
     private final GatewayProperties properties;
@@ -51,12 +54,25 @@ public class GatewayHandler {
         if (route == null) {
             return Mono.error(new ApiException(PlatformErrorCode.ROUTE_NOT_FOUND, "No such endpoint"));
         }
-        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        String authorization = credentials(request, route);
         return Mono.defer(() -> authenticator.fromMemory(authorization).map(Mono::just)
                         .orElseGet(() -> Blocking.call(() -> authenticator.authenticate(authorization))))
                 .doOnError(ApiException.class,
                         e -> exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE))
                 .flatMap(caller -> forward(exchange, path, route, caller));
+    }
+
+    /**
+     * The request's Authorization header; for a page opened from a link without one, the public key of the project the
+     * link names ({@link #PROJECT_PARAMETER}), which is no more than anyone may present: the project id is public.
+     */
+    private static String credentials(ServerHttpRequest request, RouteTable.Route route) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization == null && route.linkedPage()) {
+            String project = request.getQueryParams().getFirst(PROJECT_PARAMETER);
+            return project == null ? null : BasicAuthenticator.publicKeyOf(project);
+        }
+        return authorization;
     }
 
     private Mono<Void> forward(ServerWebExchange exchange, String path, RouteTable.Route route, ProjectContext caller) {

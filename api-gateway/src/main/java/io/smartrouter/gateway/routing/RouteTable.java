@@ -35,6 +35,12 @@ public final class RouteTable {
             new Rule(HttpMethod.POST, "/invoices/" + ID + "/authorize", PAYMENT),
             new Rule(null, "/three-d-s(/.*)?", PAYMENT),
             new Rule(HttpMethod.GET, "/iins/" + ID, VAULT));
+    /**
+     * Pages a customer's browser opens from a link (the 3-D Secure challenge a checkout redirects to): a redirect
+     * cannot carry credentials, so the link names the project, and the gateway takes that as its public key.
+     */
+    private static final List<Rule> LINKED_PAGES = List.of(
+            new Rule(HttpMethod.GET, "/three-d-s/" + ID, PAYMENT));
 
     private RouteTable() {
     }
@@ -50,11 +56,15 @@ public final class RouteTable {
         }
         return SERVICES.stream().filter(rule -> rule.matches(method, path)).findFirst()
                 .map(rule -> new Route(rule.service(),
-                        PUBLIC_KEY_CALLS.stream().anyMatch(call -> call.matches(method, path))));
+                        PUBLIC_KEY_CALLS.stream().anyMatch(call -> call.matches(method, path)),
+                        LINKED_PAGES.stream().anyMatch(page -> page.matches(method, path))));
     }
 
-    /** Where a request goes, and whether the project's public key may make it. */
-    public record Route(String service, boolean publicKeyAllowed) {
+    /**
+     * Where a request goes, whether the project's public key may make it, and whether it is a page opened from a link
+     * (then a request without credentials may name its project in the {@code project_id} query parameter instead).
+     */
+    public record Route(String service, boolean publicKeyAllowed, boolean linkedPage) {
     }
 
     private record Rule(HttpMethod method, Pattern path, String service) {

@@ -114,6 +114,40 @@ class GatewayTests {
     }
 
     @Test
+    void aChallengePageOpenedFromItsLinkIsTheProjectsPublicKey() {
+        client.get().uri("/three-d-s/tr_op_1?project_id=test-proj_demo").header("X-Request-Id", "req-linked-1")
+                .exchange()
+                .expectStatus().isOk();
+        StubService.Received received = STUB.byRequestId("req-linked-1");
+        assertThat(received.uri()).isEqualTo("/three-d-s/tr_op_1?project_id=test-proj_demo");
+        assertThat(auth.verify(received.headers(), "GET", "/three-d-s/tr_op_1", "req-linked-1"))
+                .contains(new ProjectContext(new ProjectId("test-proj_demo"), KeyType.PUBLIC));
+
+        // Credentials sent win over the link's project.
+        client.get().uri("/three-d-s/tr_op_1?project_id=test-proj_demo").header("X-Request-Id", "req-linked-2")
+                .header(HttpHeaders.AUTHORIZATION, basic("test-proj_other", OTHER_SECRET))
+                .exchange()
+                .expectStatus().isOk();
+        assertThat(auth.verify(STUB.byRequestId("req-linked-2").headers(), "GET", "/three-d-s/tr_op_1", "req-linked-2"))
+                .contains(new ProjectContext(new ProjectId("test-proj_other"), KeyType.SECRET));
+    }
+
+    @Test
+    void noOtherCallMayNameItsProjectInsteadOfCredentials() {
+        for (String path : new String[] {"/three-d-s/tr_op_1", "/three-d-s/tr_op_1?project_id=test-proj_nobody",
+            "/three-d-s/tr_op_1?project_id=not%20a%20project", "/three-d-s/tr_op_1/x?project_id=test-proj_demo",
+            "/invoices/iv_1?project_id=test-proj_demo", "/iins/424242?project_id=test-proj_demo"}) {
+            client.get().uri(path).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectBody().jsonPath("$.error_type").isEqualTo("request.authentication.invalid");
+        }
+        client.post().uri("/three-d-s/tr_op_1?project_id=test-proj_demo")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"result\":\"pass\"}")
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
     void generatesARequestIdWhenTheClientSentNoneOrGarbage() {
         String generated = client.get().uri("/invoices/iv_2")
                 .header(HttpHeaders.AUTHORIZATION, basic("test-proj_other", OTHER_SECRET))

@@ -2,6 +2,7 @@ package io.smartrouter.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpMethod;
@@ -25,7 +26,6 @@ class RouteTableTests {
         "GET, /transactions/tr_1, payment, false",
         "PUT, /gateway-configurations/gway_conf_1, payment, false",
         "PUT, /routing-rules, payment, false",
-        "GET, /three-d-s/tr_1/challenge, payment, true",
         "POST, /three-d-s/tr_1/complete, payment, true",
         "POST, /cards, vault, true",
         "GET, /cards/card_1, vault, false",
@@ -38,7 +38,17 @@ class RouteTableTests {
     })
     void routesEachPublicPathToItsService(String method, String path, String service, boolean publicKey) {
         assertThat(RouteTable.resolve(HttpMethod.valueOf(method), path))
-                .contains(new RouteTable.Route(service, publicKey));
+                .contains(new RouteTable.Route(service, publicKey, false));
+    }
+
+    @Test
+    void onlyTheChallengePageMayBeOpenedFromALink() {
+        assertThat(RouteTable.resolve(HttpMethod.GET, "/three-d-s/tr_op_1"))
+                .contains(new RouteTable.Route(RouteTable.PAYMENT, true, true));
+        assertThat(RouteTable.resolve(HttpMethod.GET, "/three-d-s/tr_op_1/challenge"))
+                .contains(new RouteTable.Route(RouteTable.PAYMENT, true, false));
+        assertThat(RouteTable.resolve(HttpMethod.POST, "/three-d-s/tr_op_1"))
+                .contains(new RouteTable.Route(RouteTable.PAYMENT, true, false));
     }
 
     @ParameterizedTest(name = "{0} {1} has no route")

@@ -66,7 +66,7 @@ class PaymentController {
                 .map(view -> {
                     Map<String, Object> body = transaction(view);
                     ThreeDSecureController.challengeOf(view).ifPresent(operationId -> body.put("customer_action",
-                            Map.of("type", "redirect", "value", publicUrl + ThreeDSecureController.PATH + operationId)));
+                            Map.of("type", "redirect", "value", ThreeDSecureController.link(publicUrl, operationId, caller))));
                     return body;
                 });
     }

@@ -6,6 +6,8 @@ import io.smartrouter.platform.error.ApiException;
 import io.smartrouter.platform.events.EventMetadata;
 import io.smartrouter.platform.security.ProjectContext;
 import io.smartrouter.platform.web.Fields;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,6 +46,15 @@ class ThreeDSecureController {
         return view.operations().stream()
                 .filter(operation -> operation.type().equals("authorization") && operation.status().equals("pending"))
                 .map(TransactionView.OperationView::id).reduce((first, last) -> last);
+    }
+
+    /**
+     * The challenge page's public link, which names the project: a browser redirected to it sends no credentials, and
+     * the gateway takes the project named there as its public key (its id).
+     */
+    static String link(String publicUrl, String operationId, ProjectContext caller) {
+        return publicUrl + PATH + operationId + "?project_id="
+                + URLEncoder.encode(caller.projectId().value(), StandardCharsets.UTF_8);
     }
 
     @GetMapping(path = "/three-d-s/{operationId}", produces = MediaType.TEXT_HTML_VALUE)

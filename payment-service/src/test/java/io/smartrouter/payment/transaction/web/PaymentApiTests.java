@@ -404,8 +404,9 @@ class PaymentApiTests extends PaymentServiceIntegrationTest {
                 .getResponseBody().get("customer_action");
         assertThat(action).containsEntry("type", "redirect");
         String url = (String) action.get("value");
-        assertThat(url).matches("http://localhost:8080/three-d-s/tr_op_[a-z2-7]{26}");
-        return url.substring(url.lastIndexOf('/') + 1);
+        // The link names the project: a browser redirected to it sends no credentials (the gateway's linked pages).
+        assertThat(url).matches("http://localhost:8080/three-d-s/tr_op_[a-z2-7]{26}\\?project_id=test-proj_demo");
+        return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
     }
 
     @Test
