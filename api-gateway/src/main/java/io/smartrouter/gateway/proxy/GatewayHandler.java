@@ -55,10 +55,15 @@ public class GatewayHandler {
             return Mono.error(new ApiException(PlatformErrorCode.ROUTE_NOT_FOUND, "No such endpoint"));
         }
         String authorization = credentials(request, route);
+        // A browser that opened a link would answer a Basic challenge with a credentials prompt: none for it.
+        boolean challenge = !route.linkedPage() || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         return Mono.defer(() -> authenticator.fromMemory(authorization).map(Mono::just)
                         .orElseGet(() -> Blocking.call(() -> authenticator.authenticate(authorization))))
-                .doOnError(ApiException.class,
-                        e -> exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE))
+                .doOnError(ApiException.class, e -> {
+                    if (challenge) {
+                        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+                    }
+                })
                 .flatMap(caller -> forward(exchange, path, route, caller));
     }
 

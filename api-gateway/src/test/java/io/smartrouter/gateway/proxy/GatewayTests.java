@@ -133,12 +133,23 @@ class GatewayTests {
     }
 
     @Test
-    void noOtherCallMayNameItsProjectInsteadOfCredentials() {
+    void aLinkWithoutAKnownProjectIsRefusedWithoutPromptingForCredentials() {
         for (String path : new String[] {"/three-d-s/tr_op_1", "/three-d-s/tr_op_1?project_id=test-proj_nobody",
-            "/three-d-s/tr_op_1?project_id=not%20a%20project", "/three-d-s/tr_op_1/x?project_id=test-proj_demo",
+            "/three-d-s/tr_op_1?project_id=not%20a%20project"}) {
+            client.get().uri(path).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().doesNotExist(HttpHeaders.WWW_AUTHENTICATE)
+                    .expectBody().jsonPath("$.error_type").isEqualTo("request.authentication.invalid");
+        }
+    }
+
+    @Test
+    void noOtherCallMayNameItsProjectInsteadOfCredentials() {
+        for (String path : new String[] {"/three-d-s/tr_op_1/x?project_id=test-proj_demo",
             "/invoices/iv_1?project_id=test-proj_demo", "/iins/424242?project_id=test-proj_demo"}) {
             client.get().uri(path).exchange()
                     .expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Smart Router\"")
                     .expectBody().jsonPath("$.error_type").isEqualTo("request.authentication.invalid");
         }
         client.post().uri("/three-d-s/tr_op_1?project_id=test-proj_demo")
