@@ -4,7 +4,10 @@ import io.smartrouter.schemas.envelope.EventEnvelope;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,12 +21,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retried by the publisher, a consumer that crashed before committing its offset). {@link #processOnce} runs the
  * handler only for an event id this consumer has not processed, and records the id in the same database transaction
  * as the handler's own writes, so a crash either keeps both or neither. {@link #processBatch} does the same for a whole
- * poll of records in one transaction: under load, one commit for many events instead of one each.
+ * poll of records in one transaction: under load, one commit, one lookup and one batched insert for many events instead
+ * of one each.
  */
 public class ProcessedEvents {
 
     static final String TABLE = "processed_event";
     private static final int MAX_CONSUMER_LENGTH = 100;
+    /** Far below every database's limit on a statement's parameters; a Kafka poll is 500 records at most. */
+    private static final int MAX_IDS_PER_QUERY = 500;
+    private static final String INSERT = "INSERT INTO " + TABLE + " (consumer, event_id, processed_at) VALUES (?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -66,13 +73,7 @@ public class ProcessedEvents {
             return 0;
         }
         try {
-            Integer ran = transactions.execute(status -> {
-                int count = 0;
-                for (Once once : batch) {
-                    count += applyOnce(consumer, once.eventId(), once.handler()) ? 1 : 0;
-                }
-                return count;
-            });
+            Integer ran = transactions.execute(status -> applyAll(consumer, batch));
             return ran == null ? 0 : ran;
         } catch (RuntimeException failure) {
             int ran = 0;
@@ -103,6 +104,35 @@ public class ProcessedEvents {
         return processBatch(consumer, batch);
     }
 
+    /**
+     * A batch in the current transaction: one select for the ids already processed, the handlers of the others in
+     * order (an id repeated within the batch once), then their ids in one batched insert.
+     */
+    private int applyAll(String consumer, List<Once> batch) {
+        Set<String> seen = new HashSet<>();
+        for (int from = 0; from < batch.size(); from += MAX_IDS_PER_QUERY) {
+            List<Once> part = batch.subList(from, Math.min(batch.size(), from + MAX_IDS_PER_QUERY));
+            List<Object> arguments = new ArrayList<>(part.size() + 1);
+            arguments.add(consumer);
+            part.forEach(once -> arguments.add(once.eventId()));
+            seen.addAll(jdbc.queryForList("SELECT event_id FROM " + TABLE + " WHERE consumer = ? AND event_id IN ("
+                    + String.join(", ", Collections.nCopies(part.size(), "?")) + ")", String.class,
+                    arguments.toArray()));
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> applied = new ArrayList<>(batch.size());
+        for (Once once : batch) {
+            if (seen.add(once.eventId())) {
+                once.handler().run();
+                applied.add(new Object[] {consumer, once.eventId(), now});
+            }
+        }
+        if (!applied.isEmpty()) {
+            jdbc.batchUpdate(INSERT, applied);
+        }
+        return applied.size();
+    }
+
     private boolean applyOnce(String consumer, String eventId, Runnable handler) {
         Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE consumer = ? AND event_id = ?",
                 Integer.class, consumer, eventId);
@@ -110,8 +140,7 @@ public class ProcessedEvents {
             return false;
         }
         handler.run();
-        jdbc.update("INSERT INTO " + TABLE + " (consumer, event_id, processed_at) VALUES (?, ?, ?)",
-                consumer, eventId, Timestamp.from(clock.instant()));
+        jdbc.update(INSERT, consumer, eventId, Timestamp.from(clock.instant()));
         return true;
     }
 

@@ -72,6 +72,21 @@ class ProcessedEventsTests {
     }
 
     @Test
+    void aBatchLooksUpItsIdsOnceAndRecordsThemInOneBatchedInsert() {
+        processed.processOnce("projection", "ev_0", () -> { });
+        jdbc.execute("SET QUERY_STATISTICS TRUE");
+
+        assertThat(processed.processBatch("projection", List.of(write(0, "ev_0"), write(1, "ev_1"), write(2, "ev_2"),
+                write(3, "ev_3")))).isEqualTo(3);
+
+        // H2 counts a batched insert's executions one per row.
+        assertThat(jdbc.queryForList("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+                + "WHERE SQL_STATEMENT LIKE '%processed_event%'")).extracting(row -> row.get("EXECUTION_COUNT"))
+                .containsExactlyInAnyOrder(1, 3);
+        assertThat(processed.processOnce("projection", "ev_3", () -> { })).isFalse();
+    }
+
+    @Test
     void aFailingEventKeepsTheOnesBeforeItAndIsReportedWithItsRecord() {
         ProcessedEvents.Once failing = new ProcessedEvents.Once(record(1), "ev_1", () -> {
             jdbc.update("INSERT INTO effect VALUES ('ev_1')");
