@@ -54,30 +54,26 @@ public class GatewayHandler {
         if (route == null) {
             return Mono.error(new ApiException(PlatformErrorCode.ROUTE_NOT_FOUND, "No such endpoint"));
         }
-        String authorization = credentials(request, route);
-        // A browser that opened a link would answer a Basic challenge with a credentials prompt: none for it.
-        boolean challenge = !route.linkedPage() || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        // A page opened from a link carries no credentials: the public key of the project the link names stands for
+        // them (the project id is public), and a refusal has no Basic challenge, which a browser would turn into a
+        // credentials prompt.
+        boolean fromLink = header == null && route.linkedPage();
+        String authorization = fromLink ? linkedProjectKey(request) : header;
         return Mono.defer(() -> authenticator.fromMemory(authorization).map(Mono::just)
                         .orElseGet(() -> Blocking.call(() -> authenticator.authenticate(authorization))))
                 .doOnError(ApiException.class, e -> {
-                    if (challenge) {
+                    if (!fromLink) {
                         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
                     }
                 })
                 .flatMap(caller -> forward(exchange, path, route, caller));
     }
 
-    /**
-     * The request's Authorization header; for a page opened from a link without one, the public key of the project the
-     * link names ({@link #PROJECT_PARAMETER}), which is no more than anyone may present: the project id is public.
-     */
-    private static String credentials(ServerHttpRequest request, RouteTable.Route route) {
-        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization == null && route.linkedPage()) {
-            String project = request.getQueryParams().getFirst(PROJECT_PARAMETER);
-            return project == null ? null : BasicAuthenticator.publicKeyOf(project);
-        }
-        return authorization;
+    /** The public key of the project a linked page names ({@link #PROJECT_PARAMETER}), or none. */
+    private static String linkedProjectKey(ServerHttpRequest request) {
+        String project = request.getQueryParams().getFirst(PROJECT_PARAMETER);
+        return project == null ? null : BasicAuthenticator.publicKeyOf(project);
     }
 
     private Mono<Void> forward(ServerWebExchange exchange, String path, RouteTable.Route route, ProjectContext caller) {
